@@ -1,0 +1,144 @@
+package org.entropyworkbench.core.entropy;
+
+/**
+ * Shannon entropy (bits) of one generated position from the top-k logprobs a server returned,
+ * renormalised over the returned entries (method.md section 3).
+ *
+ * <p>Sentinel values (-9999, anything below -1e30, -inf, NaN) count as probability 0; duplicate
+ * token texts (byte fragments a server returns twice) are merged by adding their probabilities;
+ * fewer than k entries are handled by using what is there. One call yields the entropies for
+ * several k (the top-k ablation) from a single sort.
+ *
+ * <p>Stateless apart from scratch arrays: one instance per thread ({@link #forThisThread()}).
+ */
+public final class TopKEntropy {
+
+    /** The k values of the top-k ablation, ascending. */
+    public static final int[] ABLATION_KS = {5, 10, 15, 20};
+
+    private static final double LN2 = Math.log(2.0);
+    private static final ThreadLocal<TopKEntropy> PER_THREAD = ThreadLocal.withInitial(TopKEntropy::new);
+
+    private double[] lp = new double[32];
+    private String[] tok = new String[32];
+
+    /** The calling thread's instance; scratch space is reused between calls. */
+    public static TopKEntropy forThisThread() {
+        return PER_THREAD.get();
+    }
+
+    /** Whether a logprob is a usable value rather than a sentinel for "no probability". */
+    public static boolean isUsable(double logprob) {
+        return logprob > -9999.0 && logprob != Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Entropies for each k of {@code ks} (ascending) from {@code count} alternatives.
+     *
+     * @param logprobs natural-log probabilities, any order, sentinels allowed
+     * @param tokens   the alternatives' texts for duplicate merging, or null to skip merging
+     * @param count    how many entries of the arrays are valid
+     * @param ks       ascending k values
+     * @param out      receives the entropy in bits for each k; NaN when no usable entry exists
+     * @return the tail mass {@code 1 - sum(p)} over all usable returned entries (before
+     *         renormalisation), clamped to [0, 1]; NaN when no usable entry exists
+     */
+    public double compute(double[] logprobs, String[] tokens, int count, int[] ks, double[] out) {
+        int n = collect(logprobs, tokens, count);
+        if (n == 0) {
+            java.util.Arrays.fill(out, 0, ks.length, Double.NaN);
+            return Double.NaN;
+        }
+        sortDescending(n);
+        double max = lp[0];
+        double sumW = 0;
+        double sumWl = 0;
+        double rawMass = 0;
+        int kIndex = 0;
+        for (int i = 0; i < n; i++) {
+            double shifted = lp[i] - max;
+            double w = Math.exp(shifted);
+            sumW += w;
+            sumWl += w * shifted;
+            rawMass += Math.exp(lp[i]);
+            while (kIndex < ks.length && ks[kIndex] == i + 1) {
+                out[kIndex++] = entropyBits(sumW, sumWl);
+            }
+        }
+        double all = entropyBits(sumW, sumWl);
+        while (kIndex < ks.length) {
+            out[kIndex++] = all;
+        }
+        return Math.min(1.0, Math.max(0.0, 1.0 - rawMass));
+    }
+
+    /** Entropy in bits over all usable entries (no k cut). */
+    public double entropyBits(double[] logprobs, String[] tokens, int count) {
+        double[] out = new double[1];
+        compute(logprobs, tokens, count, new int[] {Integer.MAX_VALUE}, out);
+        return out[0];
+    }
+
+    private static double entropyBits(double sumW, double sumWl) {
+        double h = (Math.log(sumW) - sumWl / sumW) / LN2;
+        return h < 0 ? 0.0 : h;
+    }
+
+    /** Copies usable entries into scratch, merging duplicate texts; returns how many remain. */
+    private int collect(double[] logprobs, String[] tokens, int count) {
+        if (lp.length < count) {
+            lp = new double[count];
+            tok = new String[count];
+        }
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            double l = logprobs[i];
+            if (!isUsable(l)) {
+                continue;
+            }
+            if (l > 0) {
+                l = 0;
+            }
+            String t = tokens == null ? null : tokens[i];
+            int dup = t == null ? -1 : indexOf(t, n);
+            if (dup >= 0) {
+                lp[dup] = logSumExp(lp[dup], l);
+            } else {
+                lp[n] = l;
+                tok[n] = t;
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private int indexOf(String t, int n) {
+        for (int j = 0; j < n; j++) {
+            if (t.equals(tok[j])) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static double logSumExp(double a, double b) {
+        double m = Math.max(a, b);
+        return Math.min(0.0, m + Math.log(Math.exp(a - m) + Math.exp(b - m)));
+    }
+
+    /** Insertion sort: n is at most a few dozen and usually already sorted by the server. */
+    private void sortDescending(int n) {
+        for (int i = 1; i < n; i++) {
+            double v = lp[i];
+            String t = tok[i];
+            int j = i - 1;
+            while (j >= 0 && lp[j] < v) {
+                lp[j + 1] = lp[j];
+                tok[j + 1] = tok[j];
+                j--;
+            }
+            lp[j + 1] = v;
+            tok[j + 1] = t;
+        }
+    }
+}
