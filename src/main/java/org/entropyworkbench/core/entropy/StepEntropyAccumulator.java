@@ -62,7 +62,7 @@ public final class StepEntropyAccumulator implements TokenListener {
         }
         tail[n] = tailMass;
         channels.append(channel.code());
-        tokens.add(text);
+        tokens.add(text == null ? "" : text);
         n++;
     }
 
@@ -90,7 +90,10 @@ public final class StepEntropyAccumulator implements TokenListener {
 
     public List<String> tokens() { return List.copyOf(tokens); }
 
-    /** Mean over positions with usable logprobs, optionally only those of one channel (null = all). */
+    /**
+     * Mean over positions with usable logprobs, optionally only those of one channel (null = all).
+     * Positions beyond the end of {@code channels} belong to no channel. NaN when no position counts.
+     */
     public static double mean(double[] entropies, String channels, Channel only) {
         double sum = 0;
         int count = 0;
@@ -99,7 +102,7 @@ public final class StepEntropyAccumulator implements TokenListener {
             if (Double.isNaN(e)) {
                 continue;
             }
-            if (only != null && (channels == null || channels.charAt(i) != only.code())) {
+            if (only != null && (channels == null || i >= channels.length() || channels.charAt(i) != only.code())) {
                 continue;
             }
             sum += e;

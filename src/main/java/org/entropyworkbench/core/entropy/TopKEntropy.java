@@ -7,7 +7,9 @@ package org.entropyworkbench.core.entropy;
  * <p>Sentinel values (-9999, anything below -1e30, -inf, NaN) count as probability 0; duplicate
  * token texts (byte fragments a server returns twice) are merged by adding their probabilities;
  * fewer than k entries are handled by using what is there. One call yields the entropies for
- * several k (the top-k ablation) from a single sort.
+ * several k (the top-k ablation) from a single sort. The entropy at k uses the k most probable
+ * returned entries and then merges duplicates among them, exactly what a server asked for only
+ * k alternatives would have given.
  *
  * <p>Stateless apart from scratch arrays: one instance per thread ({@link #forThisThread()}).
  */
@@ -21,6 +23,8 @@ public final class TopKEntropy {
 
     private double[] lp = new double[32];
     private String[] tok = new String[32];
+    private String[] groupTok = new String[32];
+    private double[] groupW = new double[32];
 
     /** The calling thread's instance; scratch space is reused between calls. */
     public static TopKEntropy forThisThread() {
@@ -52,20 +56,30 @@ public final class TopKEntropy {
         sortDescending(n);
         double max = lp[0];
         double sumW = 0;
-        double sumWl = 0;
+        double sumWlnW = 0;
         double rawMass = 0;
+        int groups = 0;
         int kIndex = 0;
         for (int i = 0; i < n; i++) {
-            double shifted = lp[i] - max;
-            double w = Math.exp(shifted);
+            double w = Math.exp(lp[i] - max);
             sumW += w;
-            sumWl += w * shifted;
             rawMass += Math.exp(lp[i]);
-            while (kIndex < ks.length && ks[kIndex] == i + 1) {
-                out[kIndex++] = entropyBits(sumW, sumWl);
+            int g = tok[i] == null ? -1 : groupOf(tok[i], groups);
+            if (g < 0) {
+                groupTok[groups] = tok[i];
+                groupW[groups] = w;
+                groups++;
+                sumWlnW += xLnX(w);
+            } else {
+                sumWlnW -= xLnX(groupW[g]);
+                groupW[g] += w;
+                sumWlnW += xLnX(groupW[g]);
+            }
+            while (kIndex < ks.length && ks[kIndex] <= i + 1) {
+                out[kIndex++] = entropyBits(sumW, sumWlnW);
             }
         }
-        double all = entropyBits(sumW, sumWl);
+        double all = entropyBits(sumW, sumWlnW);
         while (kIndex < ks.length) {
             out[kIndex++] = all;
         }
@@ -79,16 +93,23 @@ public final class TopKEntropy {
         return out[0];
     }
 
-    private static double entropyBits(double sumW, double sumWl) {
-        double h = (Math.log(sumW) - sumWl / sumW) / LN2;
+    /** H = ln W - (Σ w ln w) / W over group weights w summing to W, converted to bits. */
+    private static double entropyBits(double sumW, double sumWlnW) {
+        double h = (Math.log(sumW) - sumWlnW / sumW) / LN2;
         return h < 0 ? 0.0 : h;
     }
 
-    /** Copies usable entries into scratch, merging duplicate texts; returns how many remain. */
+    private static double xLnX(double x) {
+        return x > 0 ? x * Math.log(x) : 0.0;
+    }
+
+    /** Copies usable entries into scratch (logprobs above 0 clamped to 0); returns how many. */
     private int collect(double[] logprobs, String[] tokens, int count) {
         if (lp.length < count) {
             lp = new double[count];
             tok = new String[count];
+            groupTok = new String[count];
+            groupW = new double[count];
         }
         int n = 0;
         for (int i = 0; i < count; i++) {
@@ -96,34 +117,21 @@ public final class TopKEntropy {
             if (!isUsable(l)) {
                 continue;
             }
-            if (l > 0) {
-                l = 0;
-            }
-            String t = tokens == null ? null : tokens[i];
-            int dup = t == null ? -1 : indexOf(t, n);
-            if (dup >= 0) {
-                lp[dup] = logSumExp(lp[dup], l);
-            } else {
-                lp[n] = l;
-                tok[n] = t;
-                n++;
-            }
+            lp[n] = Math.min(l, 0.0);
+            tok[n] = tokens == null ? null : tokens[i];
+            n++;
         }
         return n;
     }
 
-    private int indexOf(String t, int n) {
-        for (int j = 0; j < n; j++) {
-            if (t.equals(tok[j])) {
+    /** Index of the merged group with this token text among the first {@code groups}, or -1. */
+    private int groupOf(String t, int groups) {
+        for (int j = 0; j < groups; j++) {
+            if (t.equals(groupTok[j])) {
                 return j;
             }
         }
         return -1;
-    }
-
-    private static double logSumExp(double a, double b) {
-        double m = Math.max(a, b);
-        return Math.min(0.0, m + Math.log(Math.exp(a - m) + Math.exp(b - m)));
     }
 
     /** Insertion sort: n is at most a few dozen and usually already sorted by the server. */

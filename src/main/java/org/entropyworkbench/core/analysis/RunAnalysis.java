@@ -1,0 +1,132 @@
+package org.entropyworkbench.core.analysis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.entropyworkbench.core.entropy.TopKEntropy;
+import org.entropyworkbench.core.run.RunFile;
+import org.entropyworkbench.core.run.RunHeader;
+import org.entropyworkbench.core.stats.Separation;
+import org.entropyworkbench.core.threshold.ThresholdCalculator;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.core.threshold.ThresholdSet;
+import org.entropyworkbench.core.tradeoff.QuestionOutcome;
+import org.entropyworkbench.core.tradeoff.RunOutcomes;
+import org.entropyworkbench.core.tradeoff.TradeoffEvaluator;
+import org.entropyworkbench.core.tradeoff.TradeoffPoint;
+
+/**
+ * The analysis of one run, shared by the CLI ({@code analyze}, {@code calibrate}) and the UI
+ * (Analysis, Calibration, Compare screens).
+ *
+ * <p>Class statistics and thresholds come from every question with a gradable step 1 (in-sample
+ * calibration, so a gated run still calibrates); the trade-off (savings, gated accuracy) comes
+ * from the questions with all S steps. Built once in O(tokens + N log N); every query afterwards
+ * is O(log n) or O(1), so a 2,000-question run analyses in well under a second. The top-k
+ * ablation is computed on first request. Immutable apart from that cached ablation; any thread.
+ */
+public final class RunAnalysis {
+
+    private final RunFile run;
+    private final AnalysisOptions options;
+    private final int steps;
+    private final RunOutcomes.Result outcomes;
+    private final ThresholdSet thresholds;
+    private final TradeoffEvaluator evaluator;
+    private final Map<ThresholdMethod, TradeoffPoint> atMethod;
+    private List<TopKAblationRow> ablation;
+
+    private RunAnalysis(RunFile run, AnalysisOptions options) {
+        this.run = run;
+        this.options = options;
+        this.steps = Math.max(1, run.header().steps());
+        this.outcomes = RunOutcomes.fromRun(run, options.k(), steps);
+        this.thresholds = new ThresholdCalculator().compute(outcomes.correctH(), outcomes.incorrectH(),
+                options.thresholdOptions());
+        this.evaluator = new TradeoffEvaluator(outcomes.outcomes());
+        Map<ThresholdMethod, TradeoffPoint> points = new EnumMap<>(ThresholdMethod.class);
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            points.put(m, evaluator.evaluate(thresholds.tau(m)));
+        }
+        this.atMethod = Collections.unmodifiableMap(points);
+    }
+
+    /** Analyses a run read by the run-file reader. */
+    public static RunAnalysis of(RunFile run, AnalysisOptions options) {
+        return new RunAnalysis(run, options);
+    }
+
+    public RunFile run() { return run; }
+
+    public RunHeader header() { return run.header(); }
+
+    public AnalysisOptions options() { return options; }
+
+    /** S: steps a question needs to count as complete (from the run header). */
+    public int steps() { return steps; }
+
+    /** Questions with all steps 1..S, in run order. */
+    public List<QuestionOutcome> outcomes() { return outcomes.outcomes(); }
+
+    /** Everything the run yielded, including step-1 labels and ungradable ids. */
+    public RunOutcomes.Result runOutcomes() { return outcomes; }
+
+    /** Questions missing at least one of steps 1..S. */
+    public List<String> incompleteQuestionIds() { return outcomes.incompleteQuestionIds(); }
+
+    /** Class statistics, Cohen's d, Welch t-test and histogram overlap of step-1 entropy. */
+    public Separation separation() { return thresholds.separation(); }
+
+    public ThresholdSet thresholds() { return thresholds; }
+
+    public TradeoffEvaluator tradeoff() { return evaluator; }
+
+    /**
+     * The trade-off at a rule's τ. When the rule is unavailable the point has τ NaN and nothing
+     * stopped (the full-protocol numbers).
+     */
+    public TradeoffPoint atMethod(ThresholdMethod method) { return atMethod.get(method); }
+
+    /**
+     * Step-1 accuracy over every question with a step-1 record (ungradable = not correct); for a
+     * full run this equals the trade-off's step-1 accuracy. NaN for an empty run.
+     */
+    public double step1Accuracy() {
+        return outcomes.step1Accuracy();
+    }
+
+    /** Accuracy after step S over the complete questions (the S-step baseline). NaN when none. */
+    public double finalAccuracy() {
+        return evaluator.evaluate(Double.NaN).finalAccuracy();
+    }
+
+    /** The top-k ablation for k = 5, 10, 15, 20 (computed on the first call, then cached). */
+    public synchronized List<TopKAblationRow> topKAblation() {
+        if (ablation == null) {
+            List<TopKAblationRow> rows = new ArrayList<>();
+            for (int k : TopKEntropy.ABLATION_KS) {
+                rows.add(ablationRow(k));
+            }
+            ablation = List.copyOf(rows);
+        }
+        return ablation;
+    }
+
+    private TopKAblationRow ablationRow(int k) {
+        RunAnalysis at = k == options.k() ? this : new RunAnalysis(run, options.withK(k));
+        boolean recorded = run.steps().stream().anyMatch(s -> s.step() == 1 && s.entropyByK().containsKey(k));
+        Map<ThresholdMethod, Double> tau = new EnumMap<>(ThresholdMethod.class);
+        Map<ThresholdMethod, Double> tokens = new EnumMap<>(ThresholdMethod.class);
+        Map<ThresholdMethod, Double> calls = new EnumMap<>(ThresholdMethod.class);
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            tau.put(m, at.thresholds.tau(m));
+            tokens.put(m, at.atMethod(m).tokenSavings());
+            calls.put(m, at.atMethod(m).callSavings());
+        }
+        Separation sep = at.separation();
+        return new TopKAblationRow(k, recorded, sep.correct().n(), sep.incorrect().n(), sep.cohensD(), sep.pValue(),
+                tau, tokens, calls);
+    }
+}

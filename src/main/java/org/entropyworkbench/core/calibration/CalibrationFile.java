@@ -1,0 +1,206 @@
+package org.entropyworkbench.core.calibration;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.run.RunHeader;
+import org.entropyworkbench.core.stats.ClassStatistics;
+import org.entropyworkbench.core.stats.Separation;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.core.threshold.ThresholdResult;
+import org.entropyworkbench.core.tradeoff.FewShotCalibration;
+import org.entropyworkbench.core.tradeoff.RunOutcomes;
+import org.entropyworkbench.core.tradeoff.TradeoffPoint;
+
+/**
+ * A calibration: the thresholds one model reached on one dataset, with the evidence behind them,
+ * to apply in serving code or in a gated run (docs/calibration.md, docs/calibration.schema.json).
+ *
+ * <p>Holds no API key and no question text: only ids, numbers and labels. Missing numbers (an
+ * unavailable rule, an undefined statistic) are NaN here and {@code null} in JSON. Immutable.
+ *
+ * @param version          format version, {@link #VERSION}
+ * @param createdAt        ISO-8601 instant
+ * @param workbenchVersion version of the tool that wrote it
+ * @param model            model name
+ * @param server           server label (preset and base URL, never a key)
+ * @param dataset          dataset name, or null
+ * @param sourceRunId      run the calibration came from, or null
+ * @param k                top-k whose entropies give H
+ * @param entropyUnit      always {@code "bits"}
+ * @param priors           Bayes priors id ("empirical" or "equal")
+ * @param chosenMethod     rule a gated run should use, or null when none was chosen
+ * @param methods          every rule's threshold and expected effect, enum order
+ * @param classStatistics  step-1 entropy by class over all labelled questions of the source run
+ * @param sample           which questions set the thresholds
+ */
+public record CalibrationFile(
+        int version,
+        String createdAt,
+        String workbenchVersion,
+        String model,
+        String server,
+        String dataset,
+        String sourceRunId,
+        int k,
+        String entropyUnit,
+        String priors,
+        ThresholdMethod chosenMethod,
+        Map<ThresholdMethod, MethodCalibration> methods,
+        ClassStatisticsEntry classStatistics,
+        CalibrationSample sample) {
+
+    public static final String FORMAT = "entropy-workbench-calibration";
+    public static final int VERSION = 1;
+    public static final String ENTROPY_UNIT = "bits";
+
+    public CalibrationFile {
+        EnumMap<ThresholdMethod, MethodCalibration> copy = new EnumMap<>(ThresholdMethod.class);
+        copy.putAll(methods);
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            if (!copy.containsKey(m)) {
+                throw new IllegalArgumentException("calibration lacks method " + m.id());
+            }
+        }
+        methods = Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(classStatistics, "classStatistics");
+        Objects.requireNonNull(sample, "sample");
+    }
+
+    /**
+     * One rule.
+     *
+     * @param tau                 threshold in bits, NaN when unavailable
+     * @param available           whether the rule could be computed
+     * @param note                warning or reason, null when none
+     * @param tokenSavings        expected token savings (fraction) on the source run
+     * @param callSavings         expected call savings (fraction) on the source run
+     * @param gatedAccuracy       expected gated accuracy (fraction) on the source run
+     * @param deltaAccuracyPoints gated minus S-step accuracy, percentage points
+     */
+    public record MethodCalibration(double tau, boolean available, String note, double tokenSavings,
+                                    double callSavings, double gatedAccuracy, double deltaAccuracyPoints) {
+    }
+
+    /** n, mean and SD of one class (NaN where undefined). */
+    public record ClassEntry(int n, double mu, double sigma) {
+        static ClassEntry of(ClassStatistics s) {
+            return new ClassEntry(s.n(), s.mean(), s.sd());
+        }
+    }
+
+    /** Both classes with Cohen's d (signed) and the Welch p-value. */
+    public record ClassStatisticsEntry(ClassEntry correct, ClassEntry incorrect, double cohensD, double pValue) {
+        static ClassStatisticsEntry of(Separation s) {
+            return new ClassStatisticsEntry(ClassEntry.of(s.correct()), ClassEntry.of(s.incorrect()), s.cohensD(), s.pValue());
+        }
+    }
+
+    /**
+     * Which questions set the thresholds.
+     *
+     * @param mode        {@link #MODE_ALL} (in-sample, every labelled question) or {@link #MODE_FEW_SHOT}
+     * @param questionIds ids of the calibration questions (all draws for few-shot, distinct)
+     * @param seed        random seed of the draws, null for "all"
+     * @param n           questions per draw (few-shot) or number of questions (all)
+     * @param draws       number of draws (1 for "all")
+     */
+    public record CalibrationSample(String mode, List<String> questionIds, Long seed, int n, int draws) {
+        public static final String MODE_ALL = "all";
+        public static final String MODE_FEW_SHOT = "few-shot";
+
+        public CalibrationSample {
+            questionIds = List.copyOf(questionIds);
+            if (!MODE_ALL.equals(mode) && !MODE_FEW_SHOT.equals(mode)) {
+                throw new IllegalArgumentException("sample mode must be all or few-shot, got " + mode);
+            }
+        }
+    }
+
+    /** The rule's threshold, NaN when unavailable. */
+    public double tau(ThresholdMethod method) {
+        return methods.get(method).tau();
+    }
+
+    /** τ of the chosen rule, NaN when no rule was chosen. */
+    public double chosenTau() {
+        return chosenMethod == null ? Double.NaN : tau(chosenMethod);
+    }
+
+    /**
+     * In-sample calibration from a whole run: thresholds and class statistics from every question
+     * with a gradable step 1, expected effects from the complete questions.
+     *
+     * @param analysis         the analysed run
+     * @param chosenMethod     rule for gated runs, or null
+     * @param workbenchVersion version string to record
+     * @param createdAt        when
+     */
+    public static CalibrationFile from(RunAnalysis analysis, ThresholdMethod chosenMethod, String workbenchVersion,
+                                       Instant createdAt) {
+        Map<ThresholdMethod, MethodCalibration> methods = new EnumMap<>(ThresholdMethod.class);
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            ThresholdResult r = analysis.thresholds().result(m);
+            TradeoffPoint p = analysis.atMethod(m);
+            methods.put(m, r.available()
+                    ? new MethodCalibration(r.tau(), true, r.note(), p.tokenSavings(), p.callSavings(),
+                            p.gatedAccuracy(), p.deltaAccuracyPoints())
+                    : new MethodCalibration(Double.NaN, false, r.note(), Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        }
+        List<String> ids = analysis.runOutcomes().step1Labels().stream().map(RunOutcomes.Step1Label::questionId).toList();
+        CalibrationSample sample = new CalibrationSample(CalibrationSample.MODE_ALL, ids, null, ids.size(), 1);
+        return build(analysis, chosenMethod, methods, sample, workbenchVersion, createdAt);
+    }
+
+    /**
+     * Few-shot calibration: each rule's τ is the mean over the draws where it was available, and
+     * the expected effects are the mean held-out effects of those draws. Class statistics still
+     * describe the whole source run.
+     */
+    public static CalibrationFile fromFewShot(RunAnalysis analysis, FewShotCalibration.Result fewShot,
+                                              ThresholdMethod chosenMethod, String workbenchVersion, Instant createdAt) {
+        Map<ThresholdMethod, MethodCalibration> methods = new EnumMap<>(ThresholdMethod.class);
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            FewShotCalibration.MethodSummary s = fewShot.summary(m);
+            if (s.availableDraws() == 0) {
+                methods.put(m, new MethodCalibration(Double.NaN, false,
+                        "unavailable in all " + fewShot.drawCount() + " draws: " + s.unavailableReason(),
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                continue;
+            }
+            List<String> notes = new ArrayList<>();
+            notes.add(String.format(java.util.Locale.ROOT, "mean of %d draws of %d (sd %.4f, range %.4f-%.4f)",
+                    s.availableDraws(), fewShot.n(), s.tau().sd(), s.tau().min(), s.tau().max()));
+            if (s.unavailableDraws() > 0) {
+                notes.add(s.unavailableDraws() + " draws unavailable: " + s.unavailableReason());
+            }
+            if (s.fallbackDraws() > 0) {
+                notes.add(s.fallbackDraws() + " draws fell back to the entropy mean");
+            }
+            methods.put(m, new MethodCalibration(s.tau().mean(), true, String.join("; ", notes),
+                    s.tokenSavings().mean(), s.callSavings().mean(), s.gatedAccuracy().mean(),
+                    s.deltaAccuracyPoints().mean()));
+        }
+        CalibrationSample sample = new CalibrationSample(CalibrationSample.MODE_FEW_SHOT, fewShot.allExampleIds(),
+                fewShot.seed(), fewShot.n(), fewShot.drawCount());
+        return build(analysis, chosenMethod, methods, sample, workbenchVersion, createdAt);
+    }
+
+    private static CalibrationFile build(RunAnalysis analysis, ThresholdMethod chosenMethod,
+                                         Map<ThresholdMethod, MethodCalibration> methods, CalibrationSample sample,
+                                         String workbenchVersion, Instant createdAt) {
+        if (chosenMethod != null && !methods.get(chosenMethod).available()) {
+            throw new IllegalArgumentException("cannot choose " + chosenMethod.id() + ": it is unavailable ("
+                    + methods.get(chosenMethod).note() + ")");
+        }
+        RunHeader h = analysis.header();
+        return new CalibrationFile(VERSION, createdAt.toString(), workbenchVersion, h.model(), h.server(), h.dataset(),
+                h.runId(), analysis.options().k(), ENTROPY_UNIT, analysis.options().priors().id(), chosenMethod,
+                methods, ClassStatisticsEntry.of(analysis.separation()), sample);
+    }
+}

@@ -1,0 +1,281 @@
+package org.entropyworkbench.core.calibration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+
+/**
+ * Reads and validates a calibration file written by {@link CalibrationFileWriter} (or by hand).
+ * Every problem throws a {@link CalibrationFileException} that names the file and the field
+ * path. Unknown extra fields are ignored so later versions can add some. Stateless, any thread.
+ */
+public final class CalibrationFileReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CalibrationFileReader() {
+    }
+
+    /** Reads {@code file}; throws naming the file and field when it is unusable. */
+    public static CalibrationFile read(Path file) throws IOException {
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = JSON.readTree(in);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
+            throw new CalibrationFileException(file, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new CalibrationFileException(file, "cannot read: " + e, e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new CalibrationFileException(file, "is empty");
+        }
+        return new Parser(file).parse(root);
+    }
+
+    /** Walks the tree keeping the field path for messages. */
+    private static final class Parser {
+        private final Path file;
+
+        Parser(Path file) {
+            this.file = file;
+        }
+
+        CalibrationFile parse(JsonNode root) throws CalibrationFileException {
+            if (!root.isObject()) {
+                throw new CalibrationFileException(file, "(root)", "expected an object, got " + describe(root));
+            }
+            String format = text(root, "", "format");
+            if (!CalibrationFile.FORMAT.equals(format)) {
+                throw new CalibrationFileException(file, "format",
+                        "expected \"" + CalibrationFile.FORMAT + "\", got " + describe(root.get("format")));
+            }
+            int version = integer(root, "", "version");
+            if (version != CalibrationFile.VERSION) {
+                throw new CalibrationFileException(file, "version", "unsupported version " + version
+                        + " (this workbench reads version " + CalibrationFile.VERSION + ")");
+            }
+            String unit = text(root, "", "entropyUnit");
+            if (!CalibrationFile.ENTROPY_UNIT.equals(unit)) {
+                throw new CalibrationFileException(file, "entropyUnit", "expected \"bits\", got " + describe(root.get("entropyUnit")));
+            }
+            int k = integer(root, "", "k");
+            if (k < 1) {
+                throw new CalibrationFileException(file, "k", "expected a positive integer, got " + k);
+            }
+            String priors = text(root, "", "priors");
+            if (!"empirical".equals(priors) && !"equal".equals(priors)) {
+                throw new CalibrationFileException(file, "priors", "expected \"empirical\" or \"equal\", got " + describe(root.get("priors")));
+            }
+            Map<ThresholdMethod, CalibrationFile.MethodCalibration> methods = methods(object(root, "", "methods"));
+            String chosenId = optionalText(root, "", "chosenMethod");
+            ThresholdMethod chosen = null;
+            if (chosenId != null) {
+                chosen = method(chosenId, "chosenMethod");
+                if (!methods.get(chosen).available()) {
+                    throw new CalibrationFileException(file, "chosenMethod",
+                            "method \"" + chosenId + "\" is marked unavailable, so it cannot be chosen");
+                }
+            }
+            return new CalibrationFile(version, text(root, "", "createdAt"), text(root, "", "workbenchVersion"),
+                    text(root, "", "model"), text(root, "", "server"), optionalText(root, "", "dataset"),
+                    optionalText(root, "", "sourceRunId"), k, unit, priors, chosen, methods,
+                    classStatistics(object(root, "", "classStatistics")), sample(object(root, "", "calibrationSample")));
+        }
+
+        private Map<ThresholdMethod, CalibrationFile.MethodCalibration> methods(JsonNode node) throws CalibrationFileException {
+            Map<ThresholdMethod, CalibrationFile.MethodCalibration> result = new EnumMap<>(ThresholdMethod.class);
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                method(name, "methods." + name);
+            }
+            for (ThresholdMethod m : ThresholdMethod.values()) {
+                String path = "methods." + m.id();
+                JsonNode mn = node.get(m.id());
+                if (mn == null) {
+                    throw new CalibrationFileException(file, path, "missing");
+                }
+                if (!mn.isObject()) {
+                    throw new CalibrationFileException(file, path, "expected an object, got " + describe(mn));
+                }
+                boolean available = bool(mn, path, "available");
+                double tau = nullableNumber(mn, path, "tau");
+                if (available && Double.isNaN(tau)) {
+                    throw new CalibrationFileException(file, path + ".tau", "expected a number when available is true, got null");
+                }
+                if (available && tau < 0) {
+                    throw new CalibrationFileException(file, path + ".tau", "expected a non-negative entropy in bits, got " + tau);
+                }
+                String note = optionalText(mn, path, "note");
+                if (!available && note == null) {
+                    note = "unavailable";
+                }
+                JsonNode expected = object(mn, path, "expected");
+                String ep = path + ".expected";
+                result.put(m, new CalibrationFile.MethodCalibration(available ? tau : Double.NaN, available, note,
+                        nullableNumber(expected, ep, "tokenSavings"), nullableNumber(expected, ep, "callSavings"),
+                        nullableNumber(expected, ep, "gatedAccuracy"), nullableNumber(expected, ep, "deltaAccuracyPoints")));
+            }
+            return result;
+        }
+
+        private CalibrationFile.ClassStatisticsEntry classStatistics(JsonNode node) throws CalibrationFileException {
+            String p = "classStatistics";
+            return new CalibrationFile.ClassStatisticsEntry(classEntry(object(node, p, "correct"), p + ".correct"),
+                    classEntry(object(node, p, "incorrect"), p + ".incorrect"),
+                    nullableNumber(node, p, "cohensD"), nullableNumber(node, p, "pValue"));
+        }
+
+        private CalibrationFile.ClassEntry classEntry(JsonNode node, String path) throws CalibrationFileException {
+            int n = integer(node, path, "n");
+            if (n < 0) {
+                throw new CalibrationFileException(file, path + ".n", "expected a count of 0 or more, got " + n);
+            }
+            return new CalibrationFile.ClassEntry(n, nullableNumber(node, path, "mu"), nullableNumber(node, path, "sigma"));
+        }
+
+        private CalibrationFile.CalibrationSample sample(JsonNode node) throws CalibrationFileException {
+            String p = "calibrationSample";
+            String mode = text(node, p, "mode");
+            if (!CalibrationFile.CalibrationSample.MODE_ALL.equals(mode)
+                    && !CalibrationFile.CalibrationSample.MODE_FEW_SHOT.equals(mode)) {
+                throw new CalibrationFileException(file, p + ".mode", "expected \"all\" or \"few-shot\", got " + describe(node.get("mode")));
+            }
+            int n = integer(node, p, "n");
+            int draws = integer(node, p, "draws");
+            if (n < 0) {
+                throw new CalibrationFileException(file, p + ".n", "expected 0 or more, got " + n);
+            }
+            if (draws < 1) {
+                throw new CalibrationFileException(file, p + ".draws", "expected 1 or more, got " + draws);
+            }
+            JsonNode seedNode = require(node, p, "seed");
+            Long seed = null;
+            if (!seedNode.isNull()) {
+                if (!seedNode.canConvertToLong() || !seedNode.isIntegralNumber()) {
+                    throw new CalibrationFileException(file, p + ".seed", "expected an integer or null, got " + describe(seedNode));
+                }
+                seed = seedNode.longValue();
+            }
+            JsonNode idsNode = require(node, p, "questionIds");
+            if (!idsNode.isArray()) {
+                throw new CalibrationFileException(file, p + ".questionIds", "expected an array, got " + describe(idsNode));
+            }
+            List<String> ids = new ArrayList<>(idsNode.size());
+            for (int i = 0; i < idsNode.size(); i++) {
+                JsonNode id = idsNode.get(i);
+                if (!id.isTextual()) {
+                    throw new CalibrationFileException(file, p + ".questionIds[" + i + "]", "expected a string, got " + describe(id));
+                }
+                ids.add(id.textValue());
+            }
+            return new CalibrationFile.CalibrationSample(mode, ids, seed, n, draws);
+        }
+
+        private ThresholdMethod method(String id, String path) throws CalibrationFileException {
+            for (ThresholdMethod m : ThresholdMethod.values()) {
+                if (m.id().equals(id)) {
+                    return m;
+                }
+            }
+            throw new CalibrationFileException(file, path, "unknown method \"" + id
+                    + "\" (expected entropy-mean, information-theoretic, bayes-optimal or scale-invariant-universal)");
+        }
+
+        private JsonNode require(JsonNode parent, String path, String name) throws CalibrationFileException {
+            JsonNode n = parent.get(name);
+            if (n == null) {
+                throw new CalibrationFileException(file, join(path, name), "missing");
+            }
+            return n;
+        }
+
+        private JsonNode object(JsonNode parent, String path, String name) throws CalibrationFileException {
+            JsonNode n = require(parent, path, name);
+            if (!n.isObject()) {
+                throw new CalibrationFileException(file, join(path, name), "expected an object, got " + describe(n));
+            }
+            return n;
+        }
+
+        private String text(JsonNode parent, String path, String name) throws CalibrationFileException {
+            JsonNode n = require(parent, path, name);
+            if (!n.isTextual()) {
+                throw new CalibrationFileException(file, join(path, name), "expected a string, got " + describe(n));
+            }
+            return n.textValue();
+        }
+
+        private String optionalText(JsonNode parent, String path, String name) throws CalibrationFileException {
+            JsonNode n = parent.get(name);
+            if (n == null || n.isNull()) {
+                return null;
+            }
+            if (!n.isTextual()) {
+                throw new CalibrationFileException(file, join(path, name), "expected a string or null, got " + describe(n));
+            }
+            return n.textValue();
+        }
+
+        private int integer(JsonNode parent, String path, String name) throws CalibrationFileException {
+            JsonNode n = require(parent, path, name);
+            if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+                throw new CalibrationFileException(file, join(path, name), "expected an integer, got " + describe(n));
+            }
+            return n.intValue();
+        }
+
+        private boolean bool(JsonNode parent, String path, String name) throws CalibrationFileException {
+            JsonNode n = require(parent, path, name);
+            if (!n.isBoolean()) {
+                throw new CalibrationFileException(file, join(path, name), "expected true or false, got " + describe(n));
+            }
+            return n.booleanValue();
+        }
+
+        /** A number, or NaN for an explicit null; a missing field is an error. */
+        private double nullableNumber(JsonNode parent, String path, String name) throws CalibrationFileException {
+            JsonNode n = require(parent, path, name);
+            if (n.isNull()) {
+                return Double.NaN;
+            }
+            if (!n.isNumber()) {
+                throw new CalibrationFileException(file, join(path, name), "expected a number, got " + describe(n));
+            }
+            return n.doubleValue();
+        }
+
+        private static String join(String path, String name) {
+            return path.isEmpty() ? name : path + "." + name;
+        }
+
+        private static String describe(JsonNode n) {
+            if (n == null) {
+                return "nothing";
+            }
+            if (n.isTextual()) {
+                String t = n.textValue();
+                return "\"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+            }
+            if (n.isObject()) {
+                return "an object";
+            }
+            if (n.isArray()) {
+                return "an array";
+            }
+            return n.toString();
+        }
+    }
+}
