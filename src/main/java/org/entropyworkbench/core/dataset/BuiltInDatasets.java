@@ -1,0 +1,57 @@
+package org.entropyworkbench.core.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The datasets shipped inside the jar under {@code /assets/datasets/}: small sets of original
+ * problems written for this project (no benchmark text), for demos, tests and trying a server.
+ * Stateless; any thread (reads the classpath).
+ */
+public final class BuiltInDatasets {
+
+    /** Twelve AIME-style problems with integer answers 0..999. */
+    public static final String MINI = "builtin-mini";
+    /** Six four-option multiple-choice science questions. */
+    public static final String MULTIPLE_CHOICE = "builtin-mc";
+
+    private static final List<String> NAMES = List.of(MINI, MULTIPLE_CHOICE);
+
+    private BuiltInDatasets() {
+    }
+
+    /** Names of the built-in datasets, for {@link #load(String)}. */
+    public static List<String> list() {
+        return NAMES;
+    }
+
+    /** True when {@code name} is a built-in dataset's name. */
+    public static boolean isBuiltIn(String name) {
+        return NAMES.contains(name);
+    }
+
+    /**
+     * @throws DatasetException when the name is unknown or the resource is missing from the jar
+     */
+    public static Dataset load(String name) throws DatasetException {
+        if (!isBuiltIn(name)) {
+            throw new DatasetException("unknown built-in dataset \"" + name + "\" (built-in: "
+                    + String.join(", ", NAMES) + ")");
+        }
+        String fileName = name + ".jsonl";
+        String resource = "/assets/datasets/" + fileName;
+        try (InputStream in = BuiltInDatasets.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new DatasetException(resource + ": missing from the classpath");
+            }
+            String content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return DatasetLoader.fromText(fileName, name, null, content, null);
+        } catch (DatasetException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DatasetException(resource + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+}
