@@ -1,0 +1,178 @@
+package org.entropyworkbench.core.provider;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * One short streaming request at connect time (apis.md section 10.6): are we reachable, do logprobs
+ * come back, how many alternatives does the server accept, and are reasoning tokens covered. When
+ * the server answers 400 naming a top_logprobs limit, the request is repeated once with that limit
+ * and the limit is reported. The server version is read where the server tells it (vLLM
+ * {@code /version}, llama.cpp {@code /props}, Ollama {@code /api/version}).
+ *
+ * <p>Blocking; run it on a background thread. Thread-safe (no shared mutable state).
+ */
+public final class CapabilityProbe {
+    /** The probe's question: short, and enough to make a reasoning model start reasoning. */
+    public static final String PROBE_QUESTION = "What is 17 + 25? Think briefly, then answer with just the number.";
+    static final int DEFAULT_PROBE_TOKENS = 48;
+    private static final int MAX_VERSION_BODY = 64 * 1024;
+
+    private final EndpointSettings settings;
+    private final int probeTokens;
+
+    public CapabilityProbe(EndpointSettings settings) {
+        this(settings, DEFAULT_PROBE_TOKENS);
+    }
+
+    public CapabilityProbe(EndpointSettings settings, int probeTokens) {
+        this.settings = settings;
+        this.probeTokens = probeTokens;
+    }
+
+    /** Runs the probe; never throws, every failure becomes a report with a verdict. */
+    public ProbeReport run(CancellationToken cancel) {
+        String version = fetchVersion();
+        int k = settings.topK() > 0 ? settings.topK() : EndpointSettings.DEFAULT_TOP_K;
+        int limit = -1;
+        Observed seen = new Observed();
+        ChatResult result;
+        try (ChatProvider provider = ChatProviders.create(settings)) {
+            try {
+                result = provider.stream(request(k), seen, cancel);
+            } catch (TopLogprobsLimitException e) {
+                if (e.maxTopLogprobs() < 1 || e.maxTopLogprobs() >= k) {
+                    throw e;
+                }
+                limit = e.maxTopLogprobs();
+                k = limit;
+                seen = new Observed();
+                result = provider.stream(request(k), seen, cancel);
+            }
+        } catch (IllegalArgumentException e) {
+            return new ProbeReport(false, false, 0, false, version, e.getMessage());
+        } catch (ProviderException e) {
+            return failed(e, version);
+        }
+        String serverVersion = version != null ? version : result.serverVersion();
+        boolean logprobs = result.tokensWithLogprobs() > 0;
+        boolean reasoningSeen = seen.reasoningTokens > 0 || result.reasoningText() != null || result.reasoningTokens() > 0;
+        boolean covered = seen.reasoningWithLogprobs > 0;
+        return new ProbeReport(true, logprobs, logprobs ? k : 0, covered, serverVersion,
+                verdict(logprobs, covered, reasoningSeen, k, seen.maxTopCount, limit));
+    }
+
+    private ChatRequest request(int k) {
+        return new ChatRequest("probe", 1, List.of(ChatMessage.user(PROBE_QUESTION)), settings.model(),
+                settings.temperature(), probeTokens, k, settings.reasoningEffort(), null);
+    }
+
+    private String verdict(boolean logprobs, boolean covered, boolean reasoningSeen, int k, int maxTopCount, int limit) {
+        String capNote = limit > 0 ? " The server caps top_logprobs at " + limit + "." : "";
+        if (!logprobs) {
+            String hint = settings.preset() == ServerPreset.OPENROUTER
+                    ? " (the provider OpenRouter chose may not support logprobs)" : "";
+            return "Reachable, but no logprobs came back" + hint + ": entropy cannot be measured with this endpoint.";
+        }
+        String alternatives = maxTopCount < k
+                ? " (asked for " + k + " alternatives per token, got at most " + maxTopCount + ")"
+                : " with " + k + " alternatives per token";
+        if (covered) {
+            return "Ready: logprobs" + alternatives + ", including the reasoning tokens." + capNote;
+        }
+        if (reasoningSeen) {
+            return "Logprobs" + alternatives + " arrive for the answer but not for the reasoning tokens,"
+                    + " so entropy would cover the answer only." + capNote;
+        }
+        return "Logprobs work" + alternatives + "; no reasoning tokens were seen in the short probe"
+                + " (a non-reasoning model, or reasoning off)." + capNote;
+    }
+
+    private ProbeReport failed(ProviderException e, String version) {
+        switch (e.kind()) {
+            case NO_LOGPROBS:
+                return new ProbeReport(true, false, 0, false, version, e.getMessage());
+            case CANCELLED:
+                return new ProbeReport(false, false, 0, false, version, "Probe cancelled.");
+            case STREAM_BROKEN:
+                return new ProbeReport(true, false, 0, false, version,
+                        "The server started answering but the stream broke: " + e.getMessage());
+            case RETRYABLE:
+                if (e.httpStatus() < 0) {
+                    return new ProbeReport(false, false, 0, false, version, "Cannot reach the server: " + e.getMessage());
+                }
+                return new ProbeReport(true, false, 0, false, version,
+                        "The server is busy or failing, try again later: " + e.getMessage());
+            default:
+                return new ProbeReport(e.httpStatus() > 0, false, 0, false, version,
+                        "The server refused the probe: " + e.getMessage());
+        }
+    }
+
+    /** The version the server reports on its version endpoint, or null. */
+    String fetchVersion() {
+        String path = settings.preset().versionPath();
+        if (path == null) {
+            return null;
+        }
+        EndpointSettings quick = settings.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        HttpStreamingClient client = new OpenAiCompatibleClient(quick);
+        Request.Builder b = new Request.Builder().url(settings.serverRoot() + path).get();
+        client.authorize(b);
+        try (Response r = client.http().newCall(b.build()).execute()) {
+            ResponseBody body = r.body();
+            if (!r.isSuccessful() || body == null) {
+                return null;
+            }
+            return versionField(r.peekBody(MAX_VERSION_BODY).string());
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** {@code version} (vLLM, Ollama) or {@code build_info} (llama.cpp) at the top level of a JSON object. */
+    static String versionField(String json) {
+        try (JsonParser p = ChunkParsers.JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String f;
+            String found = null;
+            while ((f = p.nextFieldName()) != null) {
+                JsonToken t = p.nextToken();
+                if (("version".equals(f) || "build_info".equals(f)) && t == JsonToken.VALUE_STRING) {
+                    found = found == null || "version".equals(f) ? p.getText() : found;
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Counts what the probe stream delivered; runs on the streaming thread. */
+    private static final class Observed implements TokenListener {
+        int maxTopCount;
+        int reasoningTokens;
+        int reasoningWithLogprobs;
+
+        @Override
+        public void onToken(TokenView token) {
+            maxTopCount = Math.max(maxTopCount, token.topCount());
+            if (token.channel() == Channel.REASONING) {
+                reasoningTokens++;
+                if (token.topCount() > 0 || !Double.isNaN(token.logprob())) {
+                    reasoningWithLogprobs++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,485 @@
+package org.entropyworkbench.core.provider;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.IOException;
+
+/**
+ * Streaming (token-by-token, no tree) JSON parsing of the response shapes of apis.md: OpenAI chat
+ * chunks and whole responses ({@code logprobs.content[]}), llama.cpp's {@code prob}/{@code top_probs}
+ * variant, the legacy parallel arrays ({@code tokens[]}, {@code token_logprobs[]},
+ * {@code top_logprobs[{tok: lp}]}), Together's per-chunk scalar form, error objects in all their
+ * shapes, and Ollama's native NDJSON lines. Unknown fields are skipped.
+ *
+ * <p>Stateless; results go into the caller's {@link StreamState}. Thread-safe.
+ */
+final class ChunkParsers {
+    /** Shared factory; non-numeric numbers (NaN, -Infinity) are accepted because some servers send them. */
+    static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private ChunkParsers() {
+    }
+
+    /** Parses one OpenAI-compatible chunk (or a whole non-streaming response) into {@code st}. */
+    static void parseOpenAi(byte[] data, int length, StreamState st) throws IOException {
+        st.beginChunk();
+        try (JsonParser p = JSON.createParser(data, 0, length)) {
+            expectObject(p);
+            String topMessage = null;
+            String topCode = null;
+            boolean objectError = false;
+            String f;
+            while ((f = p.nextFieldName()) != null) {
+                JsonToken t = p.nextToken();
+                switch (f) {
+                    case "choices":
+                        if (t == JsonToken.START_ARRAY) {
+                            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                                if (t == JsonToken.START_OBJECT) {
+                                    parseChoice(p, st);
+                                } else {
+                                    p.skipChildren();
+                                }
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                        break;
+                    case "usage":
+                        if (t == JsonToken.START_OBJECT) {
+                            parseUsage(p, st);
+                        } else {
+                            p.skipChildren();
+                        }
+                        break;
+                    case "error":
+                        parseError(p, t, st);
+                        break;
+                    case "object":
+                        objectError = t == JsonToken.VALUE_STRING && "error".equals(p.getText());
+                        break;
+                    case "message":
+                        topMessage = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                        break;
+                    case "code":
+                        topCode = t.isScalarValue() ? p.getText() : skip(p);
+                        break;
+                    case "system_fingerprint":
+                        if (t == JsonToken.VALUE_STRING) {
+                            st.serverVersion = p.getText();
+                        }
+                        break;
+                    default:
+                        p.skipChildren();
+                }
+            }
+            expectEnd(p);
+            if (st.errorMessage == null) {
+                st.errorMessage = topMessage;
+            }
+            if (st.errorCode == null) {
+                st.errorCode = topCode;
+            }
+            if (objectError || (topMessage != null && topCode != null)) {
+                st.errorSeen = true;
+            }
+        }
+    }
+
+    /** Parses an error payload (llama.cpp {@code error:} line, {@code event: error}) and marks the error. */
+    static void parseErrorPayload(byte[] data, int length, StreamState st) {
+        try {
+            parseOpenAi(data, length, st);
+        } catch (IOException e) {
+            st.errorMessage = new String(data, 0, Math.min(length, 300), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        st.errorSeen = true;
+    }
+
+    /** Parses one line of Ollama's native {@code /api/chat} NDJSON stream into {@code st}. */
+    static void parseOllamaLine(byte[] data, int length, StreamState st) throws IOException {
+        st.beginChunk();
+        try (JsonParser p = JSON.createParser(data, 0, length)) {
+            expectObject(p);
+            String f;
+            while ((f = p.nextFieldName()) != null) {
+                JsonToken t = p.nextToken();
+                switch (f) {
+                    case "message":
+                        if (t == JsonToken.START_OBJECT) {
+                            parseDelta(p, st);
+                        } else {
+                            p.skipChildren();
+                        }
+                        break;
+                    case "response":
+                        if (t == JsonToken.VALUE_STRING) {
+                            st.onContent(p.getText());
+                        }
+                        break;
+                    case "thinking":
+                        if (t == JsonToken.VALUE_STRING) {
+                            st.onReasoning(p.getText());
+                        }
+                        break;
+                    case "logprobs":
+                        if (t == JsonToken.START_ARRAY) {
+                            st.markLogprobsPresent();
+                            parseEntries(p, st.batch);
+                        } else {
+                            p.skipChildren();
+                        }
+                        break;
+                    case "done":
+                        if (t == JsonToken.VALUE_TRUE) {
+                            st.done = true;
+                        }
+                        break;
+                    case "done_reason":
+                        if (t == JsonToken.VALUE_STRING) {
+                            st.finishReason = p.getText();
+                        }
+                        break;
+                    case "prompt_eval_count":
+                        st.promptTokens = intValue(p, t);
+                        break;
+                    case "eval_count":
+                        st.completionTokens = intValue(p, t);
+                        break;
+                    case "error":
+                        parseError(p, t, st);
+                        break;
+                    default:
+                        p.skipChildren();
+                }
+            }
+            expectEnd(p);
+        }
+    }
+
+    private static void parseChoice(JsonParser p, StreamState st) throws IOException {
+        String f;
+        while ((f = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            switch (f) {
+                case "delta":
+                case "message":
+                    if (t == JsonToken.START_OBJECT) {
+                        parseDelta(p, st);
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                case "text":
+                    if (t == JsonToken.VALUE_STRING) {
+                        st.onContent(p.getText());
+                    }
+                    break;
+                case "logprobs":
+                    if (t == JsonToken.START_OBJECT) {
+                        st.markLogprobsPresent();
+                        parseLogprobsObject(p, st.batch);
+                    } else if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+                        st.setScalarLogprob(p.getDoubleValue());
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                case "top_logprobs":
+                    if (t == JsonToken.START_OBJECT) {
+                        parseTopMap(p, st.batch, st.scalarSlot());
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                case "finish_reason":
+                    if (t == JsonToken.VALUE_STRING) {
+                        st.finishReason = p.getText();
+                    }
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+    }
+
+    private static void parseDelta(JsonParser p, StreamState st) throws IOException {
+        String f;
+        while ((f = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            switch (f) {
+                case "content":
+                    if (t == JsonToken.VALUE_STRING) {
+                        st.onContent(p.getText());
+                    }
+                    break;
+                case "reasoning":
+                case "reasoning_content":
+                case "thinking":
+                    if (t == JsonToken.VALUE_STRING) {
+                        st.onReasoning(p.getText());
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+    }
+
+    private static void parseLogprobsObject(JsonParser p, TokenBatch batch) throws IOException {
+        int base = batch.size();
+        String f;
+        while ((f = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                continue;
+            }
+            switch (f) {
+                case "content":
+                    parseEntries(p, batch);
+                    break;
+                case "tokens": {
+                    int i = base;
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        batch.ensureSlot(i);
+                        batch.setText(i++, t == JsonToken.VALUE_STRING ? p.getText() : skip(p));
+                    }
+                    break;
+                }
+                case "token_logprobs": {
+                    int i = base;
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        batch.ensureSlot(i);
+                        batch.setLogprob(i++, number(p, t));
+                    }
+                    break;
+                }
+                case "top_logprobs": {
+                    int i = base;
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        batch.ensureSlot(i);
+                        if (t == JsonToken.START_OBJECT) {
+                            parseTopMap(p, batch, i);
+                        } else {
+                            p.skipChildren();
+                        }
+                        i++;
+                    }
+                    break;
+                }
+                default:
+                    p.skipChildren();
+            }
+        }
+    }
+
+    /** {@code [{token, logprob|prob, bytes, id, top_logprobs|top_probs: [...]}, ...]}, one slot each. */
+    private static void parseEntries(JsonParser p, TokenBatch batch) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            int slot = batch.addSlot();
+            String f;
+            while ((f = p.nextFieldName()) != null) {
+                t = p.nextToken();
+                switch (f) {
+                    case "token":
+                        batch.setText(slot, t == JsonToken.VALUE_STRING ? p.getText() : skip(p));
+                        break;
+                    case "logprob":
+                        batch.setLogprob(slot, number(p, t));
+                        break;
+                    case "prob":
+                        batch.setLogprob(slot, Math.log(number(p, t)));
+                        break;
+                    case "top_logprobs":
+                    case "top_probs":
+                        if (t == JsonToken.START_ARRAY) {
+                            parseTopEntries(p, batch, slot);
+                        } else {
+                            p.skipChildren();
+                        }
+                        break;
+                    default:
+                        p.skipChildren();
+                }
+            }
+        }
+    }
+
+    private static void parseTopEntries(JsonParser p, TokenBatch batch, int slot) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            String token = "";
+            double lp = Double.NaN;
+            String f;
+            while ((f = p.nextFieldName()) != null) {
+                t = p.nextToken();
+                switch (f) {
+                    case "token":
+                        token = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                        break;
+                    case "logprob":
+                        lp = number(p, t);
+                        break;
+                    case "prob":
+                        lp = Math.log(number(p, t));
+                        break;
+                    default:
+                        p.skipChildren();
+                }
+            }
+            batch.addTop(slot, token, lp);
+        }
+    }
+
+    /** Legacy {@code {token: logprob, ...}} map. */
+    private static void parseTopMap(JsonParser p, TokenBatch batch, int slot) throws IOException {
+        String token;
+        while ((token = p.nextFieldName()) != null) {
+            batch.addTop(slot, token, number(p, p.nextToken()));
+        }
+    }
+
+    private static void parseUsage(JsonParser p, StreamState st) throws IOException {
+        String f;
+        while ((f = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            switch (f) {
+                case "prompt_tokens":
+                    st.promptTokens = intValue(p, t);
+                    break;
+                case "completion_tokens":
+                    st.completionTokens = intValue(p, t);
+                    break;
+                case "reasoning_tokens":
+                    st.reasoningTokens = intValue(p, t);
+                    break;
+                case "completion_tokens_details":
+                    if (t == JsonToken.START_OBJECT) {
+                        String g;
+                        while ((g = p.nextFieldName()) != null) {
+                            JsonToken u = p.nextToken();
+                            if ("reasoning_tokens".equals(g)) {
+                                st.reasoningTokens = intValue(p, u);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+    }
+
+    /** {@code "error": {"message","type","code","param"}} or {@code "error": "text"}; null means no error. */
+    private static void parseError(JsonParser p, JsonToken t, StreamState st) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return;
+        }
+        st.errorSeen = true;
+        if (t == JsonToken.VALUE_STRING) {
+            st.errorMessage = p.getText();
+            return;
+        }
+        if (t != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        String f;
+        while ((f = p.nextFieldName()) != null) {
+            JsonToken u = p.nextToken();
+            switch (f) {
+                case "message":
+                    st.errorMessage = u == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                    break;
+                case "type":
+                    st.errorType = u.isScalarValue() ? p.getText() : skip(p);
+                    break;
+                case "code":
+                    st.errorCode = u.isScalarValue() ? p.getText() : skip(p);
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+    }
+
+    /** A logprob value: numbers (including NaN/-Infinity), null as NaN, or numeric strings such as "-inf". */
+    private static double number(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getDoubleValue();
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            return parseLenient(p.getText());
+        }
+        p.skipChildren();
+        return Double.NaN;
+    }
+
+    static double parseLenient(String s) {
+        String v = s.strip();
+        switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "-inf":
+            case "-infinity":
+                return Double.NEGATIVE_INFINITY;
+            case "inf":
+            case "infinity":
+            case "+inf":
+                return Double.POSITIVE_INFINITY;
+            default:
+                try {
+                    return Double.parseDouble(v);
+                } catch (NumberFormatException e) {
+                    return Double.NaN;
+                }
+        }
+    }
+
+    private static int intValue(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getIntValue();
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return (int) p.getDoubleValue();
+        }
+        p.skipChildren();
+        return -1;
+    }
+
+    private static String skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return "";
+    }
+
+    private static void expectObject(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new JsonParseException(p, "expected a JSON object");
+        }
+    }
+
+    private static void expectEnd(JsonParser p) throws IOException {
+        if (p.nextToken() != null) {
+            throw new JsonParseException(p, "unexpected data after the JSON object");
+        }
+    }
+}

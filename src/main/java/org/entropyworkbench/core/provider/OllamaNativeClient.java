@@ -1,0 +1,72 @@
+package org.entropyworkbench.core.provider;
+
+import java.io.IOException;
+import okhttp3.Call;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Streams Ollama's native {@code POST <root>/api/chat} (NDJSON, apis.md section 4.2) with
+ * {@code logprobs}/{@code top_logprobs}. Logprobs ride at the top level of each line and may come on
+ * lines whose text fields are empty while Ollama's parser buffers, so such tokens keep the channel
+ * of the token before them (tags and Harmony markers are still CONTROL). Errors are
+ * {@code {"error": "..."}} lines; the stream ends with {@code "done": true}.
+ *
+ * <p>Thread-safe like {@link OpenAiCompatibleClient}.
+ */
+public final class OllamaNativeClient extends HttpStreamingClient {
+    private final String chatUrl;
+
+    public OllamaNativeClient(EndpointSettings settings) {
+        super(settings);
+        this.chatUrl = settings.serverRoot() + "/api/chat";
+    }
+
+    @Override
+    public ChatResult stream(ChatRequest request, TokenListener listener, CancellationToken cancel) throws ProviderException {
+        if (cancel.isCancelled()) {
+            throw errors.cancelled();
+        }
+        RequestJson.Effective eff = RequestJson.Effective.of(request, settings);
+        byte[] body = RequestJson.ollamaChat(request, eff);
+        Call call = http().newCall(post(chatUrl, body, "application/x-ndjson").build());
+        StreamState st = new StreamState(null);
+        try (CancelWatcher.Registration ignored = CancelWatcher.shared().watch(call, cancel);
+             Response response = open(call, cancel, eff.model(), eff.topK())) {
+            ResponseBody rb = response.body();
+            if (rb == null) {
+                throw errors.truncated(st);
+            }
+            ByteLineReader lines = new ByteLineReader(rb.source());
+            int number = 0;
+            while (!st.done && lines.next()) {
+                if (cancel.isCancelled()) {
+                    throw errors.cancelled();
+                }
+                if (lines.isBlank()) {
+                    continue;
+                }
+                number++;
+                try {
+                    ChunkParsers.parseOllamaLine(lines.bytes(), lines.length(), st);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    String snippet = new String(lines.bytes(), 0, Math.min(lines.length(), 200), java.nio.charset.StandardCharsets.UTF_8);
+                    throw errors.malformed(st, number, snippet, e);
+                }
+                if (st.errorSeen) {
+                    throw errors.fromStreamError(st, eff.model(), eff.topK());
+                }
+                st.emitChunk(listener);
+            }
+        } catch (IOException e) {
+            throw errors.fromIo(e, st, cancel);
+        }
+        if (cancel.isCancelled()) {
+            throw errors.cancelled();
+        }
+        if (!st.done) {
+            throw errors.truncated(st);
+        }
+        return st.result();
+    }
+}

@@ -1,0 +1,21 @@
+package org.entropyworkbench.core.provider;
+
+/**
+ * What a {@link CapabilityProbe} found out about an endpoint.
+ *
+ * @param reachable         the server answered over HTTP (even with an error)
+ * @param logprobsReturned  at least one streamed token carried logprobs
+ * @param maxTopK           largest top_logprobs the server accepted (after a limit retry), 0 when no logprobs came
+ * @param reasoningCovered  reasoning tokens arrived with logprobs
+ * @param serverVersion     as the server tells it (vLLM /version, llama.cpp /props, Ollama /api/version,
+ *                          or the stream's system_fingerprint), else null
+ * @param verdict           one human sentence for the UI
+ */
+public record ProbeReport(
+        boolean reachable,
+        boolean logprobsReturned,
+        int maxTopK,
+        boolean reasoningCovered,
+        String serverVersion,
+        String verdict) {
+}

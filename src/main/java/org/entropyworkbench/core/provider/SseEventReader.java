@@ -1,0 +1,136 @@
+package org.entropyworkbench.core.provider;
+
+import java.io.IOException;
+import java.util.Arrays;
+import okio.BufferedSource;
+
+/**
+ * A strict server-sent-events reader for POST responses (apis.md section 8.2): events end at a
+ * blank line; several {@code data:} lines are joined with "\n"; {@code :} comment lines (OpenRouter
+ * keep-alives) and unknown fields are ignored; one optional space after the colon is stripped.
+ * Two error forms are recognised: {@code event: error} and llama.cpp's non-standard
+ * {@code error: {...}} line, which a plain SSE parser would drop.
+ *
+ * <p>Owned by one streaming thread; the event data lives in one reused array.
+ */
+final class SseEventReader {
+    /** What {@link #next()} found. */
+    enum Kind { DATA, ERROR, END }
+
+    private final ByteLineReader lines;
+    private byte[] data = new byte[4096];
+    private int dataLength;
+    private boolean hasData;
+    private boolean errorEvent;
+    private boolean endedWithFragment;
+
+    SseEventReader(BufferedSource source) {
+        this.lines = new ByteLineReader(source);
+    }
+
+    /** Blocks until the next complete event or the end of the body. */
+    Kind next() throws IOException {
+        dataLength = 0;
+        hasData = false;
+        errorEvent = false;
+        while (lines.next()) {
+            if (!lines.terminated()) {
+                endedWithFragment = true;
+            }
+            int n = lines.length();
+            if (n == 0) {
+                if (hasData) {
+                    return errorEvent ? Kind.ERROR : Kind.DATA;
+                }
+                errorEvent = false;
+                continue;
+            }
+            byte[] b = lines.bytes();
+            if (b[0] == ':') {
+                continue;
+            }
+            int colon = indexOfColon(b, n);
+            int valueStart = colon < 0 ? n : colon + 1;
+            if (valueStart < n && b[valueStart] == ' ') {
+                valueStart++;
+            }
+            int fieldLength = colon < 0 ? n : colon;
+            if (fieldIs(b, fieldLength, "data")) {
+                appendData(b, valueStart, n - valueStart);
+            } else if (fieldIs(b, fieldLength, "error")) {
+                errorEvent = true;
+                dataLength = 0;
+                hasData = false;
+                appendData(b, valueStart, n - valueStart);
+            } else if (fieldIs(b, fieldLength, "event")) {
+                if (n - valueStart == 5 && lines.startsWith(valueStart, "error")) {
+                    errorEvent = true;
+                }
+            }
+        }
+        if (hasData) {
+            return errorEvent ? Kind.ERROR : Kind.DATA;
+        }
+        return Kind.END;
+    }
+
+    /** Whether the body ended in the middle of a line (a cut connection, not a clean end). */
+    boolean endedWithFragment() {
+        return endedWithFragment;
+    }
+
+    byte[] data() {
+        return data;
+    }
+
+    int dataLength() {
+        return dataLength;
+    }
+
+    /** Whether the event data is the end marker ({@code [DONE]}, checked as a prefix like openai-python). */
+    boolean isDone() {
+        return dataLength >= 6 && data[0] == '[' && data[1] == 'D' && data[2] == 'O' && data[3] == 'N'
+                && data[4] == 'E' && data[5] == ']';
+    }
+
+    /** The event data as text, cut to {@code max} characters, for error messages only. */
+    String dataSnippet(int max) {
+        String s = new String(data, 0, dataLength, java.nio.charset.StandardCharsets.UTF_8);
+        return s.length() <= max ? s : s.substring(0, max) + "...";
+    }
+
+    private void appendData(byte[] src, int off, int len) {
+        int extra = hasData ? 1 : 0;
+        int needed = dataLength + extra + len;
+        if (data.length < needed) {
+            data = Arrays.copyOf(data, Math.max(needed, data.length * 2));
+        }
+        if (hasData) {
+            data[dataLength++] = '\n';
+        }
+        System.arraycopy(src, off, data, dataLength, len);
+        dataLength += len;
+        hasData = true;
+    }
+
+    private static int indexOfColon(byte[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (b[i] == ':') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean fieldIs(byte[] b, int fieldLength, String name) {
+        if (fieldLength != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < fieldLength; i++) {
+            if (b[i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
