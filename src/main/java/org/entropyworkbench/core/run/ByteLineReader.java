@@ -1,0 +1,109 @@
+package org.entropyworkbench.core.run;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into lines without decoding them, so JSON can be parsed straight from the
+ * bytes. A line is valid in {@link #buffer()} from {@link #lineStart()} for {@link #lineLength()}
+ * bytes until the next call of {@link #next()}. A truncated gzip stream (file being written, or cut
+ * off by a crash) simply ends the input. Single-threaded.
+ */
+final class ByteLineReader implements Closeable {
+
+    private final InputStream in;
+    private byte[] buf = new byte[1 << 16];
+    private int start;
+    private int end;
+    private int scanFrom;
+    private boolean eof;
+    private int lineStart;
+    private int lineLength;
+    private boolean lineTerminated;
+
+    ByteLineReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** Advances to the next line; false at the end of the input. */
+    boolean next() throws IOException {
+        while (true) {
+            for (int i = scanFrom; i < end; i++) {
+                if (buf[i] == '\n') {
+                    lineStart = start;
+                    lineLength = i - start;
+                    if (lineLength > 0 && buf[i - 1] == '\r') {
+                        lineLength--;
+                    }
+                    lineTerminated = true;
+                    start = i + 1;
+                    scanFrom = start;
+                    return true;
+                }
+            }
+            scanFrom = end;
+            if (eof) {
+                if (start < end) {
+                    lineStart = start;
+                    lineLength = end - start;
+                    lineTerminated = false;
+                    start = end;
+                    return true;
+                }
+                return false;
+            }
+            fill();
+        }
+    }
+
+    private void fill() throws IOException {
+        if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, end - start);
+            end -= start;
+            scanFrom -= start;
+            start = 0;
+        }
+        if (end == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n;
+        try {
+            n = in.read(buf, end, buf.length - end);
+        } catch (EOFException truncatedCompressedStream) {
+            n = -1;
+        }
+        if (n < 0) {
+            eof = true;
+        } else {
+            end += n;
+        }
+    }
+
+    byte[] buffer() { return buf; }
+
+    int lineStart() { return lineStart; }
+
+    int lineLength() { return lineLength; }
+
+    /** False for a last line that has no trailing newline (a half-written line). */
+    boolean lineTerminated() { return lineTerminated; }
+
+    /** True when the current line holds nothing but whitespace. */
+    boolean lineBlank() {
+        for (int i = lineStart; i < lineStart + lineLength; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

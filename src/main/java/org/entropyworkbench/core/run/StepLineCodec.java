@@ -1,0 +1,365 @@
+package org.entropyworkbench.core.run;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Converts a {@link StepRecord} to and from one {@code "type":"step"} line of a run file, field
+ * names as in docs/run-format.md. Streaming Jackson both ways: number arrays are parsed straight into
+ * {@code double[]} (no boxing, no tree), because ingest speed of big runs matters.
+ *
+ * <p>Numbers: entropies and tail masses are rounded to 4 decimals, top-k logprobs to 5, trailing
+ * zeros dropped; a NaN (position without usable logprobs) is written as {@code null} and read back as
+ * NaN; a NaN temperature is written as {@code null}.
+ *
+ * <p>Not thread-safe (it keeps scratch buffers): one instance per reading or writing thread.
+ */
+public final class StepLineCodec {
+
+    static final int ENTROPY_DECIMALS = 4;
+    static final int TAIL_DECIMALS = 4;
+    static final int LOGPROB_DECIMALS = 5;
+
+    private final FixedDecimals decimals = new FixedDecimals();
+    private double[] scratch = new double[1024];
+    private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(8192);
+
+    // ---------------------------------------------------------------- writing
+
+    /** The record as one JSON line, UTF-8, without the trailing newline. */
+    public byte[] toLineBytes(StepRecord r) {
+        lineBytes.reset();
+        try (JsonGenerator g = JsonFields.FACTORY.createGenerator(lineBytes)) {
+            write(r, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+        return lineBytes.toByteArray();
+    }
+
+    /** The record as one JSON line, without the trailing newline. */
+    public String toLine(StepRecord r) {
+        return new String(toLineBytes(r), StandardCharsets.UTF_8);
+    }
+
+    /** Writes the record as one JSON object to {@code g}. */
+    public void write(StepRecord r, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "step");
+        g.writeStringField("q", r.questionId());
+        g.writeNumberField("step", r.step());
+        g.writeStringField("promptHash", r.promptHash());
+        g.writeStringField("model", r.model());
+        g.writeStringField("server", r.server());
+        g.writeFieldName("temperature");
+        writeNumber(g, r.temperature(), 4);
+        g.writeNumberField("maxTokens", r.maxTokens());
+        g.writeNumberField("topK", r.topK());
+        g.writeStringField("text", r.text());
+        g.writeStringField("reasoning", r.reasoningText());
+        g.writeStringField("extracted", r.extractedAnswer());
+        g.writeStringField("expected", r.expectedAnswer());
+        g.writeFieldName("correct");
+        if (r.correct() == null) {
+            g.writeNull();
+        } else {
+            g.writeBoolean(r.correct());
+        }
+        g.writeNumberField("promptTokens", r.promptTokens());
+        g.writeNumberField("completionTokens", r.completionTokens());
+        g.writeStringField("finish", r.finishReason());
+        if (r.tokens() != null) {
+            g.writeArrayFieldStart("tokens");
+            for (String t : r.tokens()) {
+                g.writeString(t);
+            }
+            g.writeEndArray();
+        }
+        if (r.channels() != null) {
+            g.writeStringField("channels", r.channels());
+        }
+        g.writeObjectFieldStart("entropy");
+        for (Map.Entry<Integer, double[]> e : new TreeMap<>(r.entropyByK()).entrySet()) {
+            g.writeFieldName(Integer.toString(e.getKey()));
+            writeArray(g, e.getValue(), ENTROPY_DECIMALS);
+        }
+        g.writeEndObject();
+        if (r.tailMass() != null) {
+            g.writeFieldName("tail");
+            writeArray(g, r.tailMass(), TAIL_DECIMALS);
+        }
+        if (r.topLogprobs() != null) {
+            g.writeArrayFieldStart("top");
+            for (StepRecord.TopLogprobs top : r.topLogprobs()) {
+                g.writeStartObject();
+                g.writeArrayFieldStart("t");
+                for (String t : top.tokens()) {
+                    g.writeString(t);
+                }
+                g.writeEndArray();
+                g.writeFieldName("lp");
+                writeArray(g, top.logprobs(), LOGPROB_DECIMALS);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeArrayFieldStart("flags");
+        for (String f : r.flags()) {
+            g.writeString(f);
+        }
+        g.writeEndArray();
+        g.writeNumberField("startedAt", r.startedAt());
+        g.writeNumberField("durationMs", r.durationMillis());
+        g.writeEndObject();
+    }
+
+    private void writeArray(JsonGenerator g, double[] values, int places) throws IOException {
+        g.writeStartArray(values, values.length);
+        for (double v : values) {
+            writeNumber(g, v, places);
+        }
+        g.writeEndArray();
+    }
+
+    private void writeNumber(JsonGenerator g, double v, int places) throws IOException {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            g.writeNull();
+        } else {
+            int len = decimals.format(v, places);
+            g.writeNumber(decimals.buffer, 0, len);
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * Reads one step object. The parser must be positioned on the object's START_OBJECT token, or
+     * anywhere inside it after the {@code "type":"step"} pair has been consumed (the reader peeks
+     * at the type first); fields already consumed other than {@code type} are not supported.
+     *
+     * @throws FieldException when a field has the wrong shape or a required one is missing
+     */
+    StepRecord read(JsonParser p, RunFileReader.Detail detail) throws IOException {
+        boolean summary = detail == RunFileReader.Detail.SUMMARY;
+        if (p.currentToken() == JsonToken.START_OBJECT) {
+            p.nextToken();
+        }
+        String q = null;
+        int step = 0;
+        String promptHash = null;
+        String model = null;
+        String server = null;
+        double temperature = Double.NaN;
+        int maxTokens = 0;
+        int topK = 0;
+        String text = null;
+        String reasoning = null;
+        String extracted = null;
+        String expected = null;
+        Boolean correct = null;
+        int promptTokens = -1;
+        int completionTokens = 0;
+        String finish = null;
+        List<String> tokens = null;
+        String channels = null;
+        Map<Integer, double[]> entropy = null;
+        double[] tail = null;
+        List<StepRecord.TopLogprobs> top = null;
+        List<String> flags = List.of();
+        long startedAt = 0;
+        long durationMs = 0;
+
+        for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "type": break;
+                case "q": q = JsonFields.string(p, name); break;
+                case "step": step = JsonFields.integer(p, name); break;
+                case "promptHash": promptHash = JsonFields.string(p, name); break;
+                case "model": model = JsonFields.string(p, name); break;
+                case "server": server = JsonFields.string(p, name); break;
+                case "temperature": temperature = JsonFields.number(p, name); break;
+                case "maxTokens": maxTokens = JsonFields.integer(p, name); break;
+                case "topK": topK = JsonFields.integer(p, name); break;
+                case "text": text = summary ? skipString(p, name) : JsonFields.string(p, name); break;
+                case "reasoning": reasoning = summary ? skipString(p, name) : JsonFields.string(p, name); break;
+                case "extracted": extracted = JsonFields.string(p, name); break;
+                case "expected": expected = JsonFields.string(p, name); break;
+                case "correct": correct = JsonFields.bool(p, name); break;
+                case "promptTokens": promptTokens = JsonFields.integer(p, name); break;
+                case "completionTokens": completionTokens = JsonFields.integer(p, name); break;
+                case "finish": finish = JsonFields.string(p, name); break;
+                case "tokens":
+                    if (summary) {
+                        p.skipChildren();
+                    } else {
+                        tokens = JsonFields.strings(p, name);
+                    }
+                    break;
+                case "channels": channels = JsonFields.string(p, name); break;
+                case "entropy": entropy = readEntropy(p); break;
+                case "tail":
+                    if (summary) {
+                        p.skipChildren();
+                    } else {
+                        tail = readDoubles(p, name);
+                    }
+                    break;
+                case "top":
+                    if (summary) {
+                        p.skipChildren();
+                    } else {
+                        top = readTop(p);
+                    }
+                    break;
+                case "flags": flags = JsonFields.strings(p, name); break;
+                case "startedAt": startedAt = JsonFields.longInteger(p, name); break;
+                case "durationMs": durationMs = JsonFields.longInteger(p, name); break;
+                default: p.skipChildren(); break;
+            }
+        }
+        if (q == null || q.isEmpty()) {
+            throw new FieldException("q", "missing question id");
+        }
+        if (step < 1) {
+            throw new FieldException("step", step == 0 ? "missing (a 1-based step number)" : "must be 1 or more, found " + step);
+        }
+        if (entropy == null) {
+            entropy = Map.of();
+        }
+        int n = checkSameLengths(entropy);
+        if (n >= 0) {
+                checkLength("tokens", tokens == null ? -1 : tokens.size(), n);
+            checkLength("channels", channels == null ? -1 : channels.length(), n);
+            checkLength("tail", tail == null ? -1 : tail.length, n);
+            checkLength("top", top == null ? -1 : top.size(), n);
+        }
+        return new StepRecord(q, step, promptHash, model, server, temperature, maxTokens, topK, text, reasoning,
+                extracted, expected, correct, promptTokens, completionTokens, finish, tokens, channels, entropy,
+                tail, top, flags == null ? List.of() : flags, startedAt, durationMs);
+    }
+
+    private static String skipString(JsonParser p, String field) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL) {
+            throw new FieldException(field, "expected a string, found " + JsonFields.describe(t));
+        }
+        return null;
+    }
+
+    private Map<Integer, double[]> readEntropy(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new FieldException("entropy", "expected an object of k -> array of numbers");
+        }
+        Map<Integer, double[]> out = new TreeMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            String field = "entropy." + key;
+            int k;
+            try {
+                k = Integer.parseInt(key);
+            } catch (NumberFormatException e) {
+                throw new FieldException(field, "key must be a whole number k");
+            }
+            if (k < 1) {
+                throw new FieldException(field, "k must be 1 or more");
+            }
+            p.nextToken();
+            out.put(k, readDoubles(p, field));
+        }
+        return out;
+    }
+
+    /** A JSON array of numbers (nulls read as NaN) parsed straight into a double[]. */
+    private double[] readDoubles(JsonParser p, String field) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw new FieldException(field, "expected an array of numbers");
+        }
+        int n = 0;
+        double[] buf = scratch;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            double v;
+            if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+                v = p.getDoubleValue();
+            } else if (t == JsonToken.VALUE_NULL) {
+                v = Double.NaN;
+            } else {
+                throw new FieldException(field, "expected an array of numbers");
+            }
+            if (n == buf.length) {
+                buf = Arrays.copyOf(buf, n * 2);
+                scratch = buf;
+            }
+            buf[n++] = v;
+        }
+        return Arrays.copyOf(buf, n);
+    }
+
+    private List<StepRecord.TopLogprobs> readTop(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw new FieldException("top", "expected an array of {\"t\":[...],\"lp\":[...]} objects");
+        }
+        List<StepRecord.TopLogprobs> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String field = "top[" + out.size() + "]";
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw new FieldException(field, "expected an object {\"t\":[...],\"lp\":[...]}");
+            }
+            List<String> toks = List.of();
+            double[] lps = new double[0];
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("t")) {
+                    toks = JsonFields.strings(p, field + ".t");
+                } else if (name.equals("lp")) {
+                    lps = readDoubles(p, field + ".lp");
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (toks == null || toks.size() != lps.length) {
+                throw new FieldException(field, "\"t\" and \"lp\" must have the same length");
+            }
+            out.add(new StepRecord.TopLogprobs(toks, lps));
+        }
+        return out;
+    }
+
+    /** The common length of the entropy arrays, or -1 when there are none. */
+    private static int checkSameLengths(Map<Integer, double[]> entropy) {
+        int n = -1;
+        int firstK = 0;
+        for (Map.Entry<Integer, double[]> e : entropy.entrySet()) {
+            if (n < 0) {
+                n = e.getValue().length;
+                firstK = e.getKey();
+            } else if (e.getValue().length != n) {
+                throw new FieldException("entropy." + e.getKey(), "has " + e.getValue().length
+                        + " values but entropy." + firstK + " has " + n);
+            }
+        }
+        return n;
+    }
+
+    private static void checkLength(String field, int length, int n) {
+        if (length >= 0 && length != n) {
+            throw new FieldException(field, "has " + length + " entries but the entropy arrays have " + n);
+        }
+    }
+}
