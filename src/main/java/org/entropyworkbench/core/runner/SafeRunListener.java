@@ -1,0 +1,88 @@
+package org.entropyworkbench.core.runner;
+
+import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.run.StepRecord;
+
+/**
+ * Shields the run from a listener that throws: a broken progress display must not lose steps.
+ * The first failure of each kind is reported on stderr; the run goes on.
+ */
+final class SafeRunListener implements RunListener {
+
+    private final RunListener delegate;
+    private volatile boolean reported;
+
+    SafeRunListener(RunListener delegate) {
+        this.delegate = delegate == null ? new RunListener() { } : delegate;
+    }
+
+    private void failed(RuntimeException e) {
+        if (!reported) {
+            reported = true;
+            System.err.println("run listener failed (the run continues): " + e);
+        }
+    }
+
+    @Override
+    public void onStepStarted(String questionId, int step) {
+        try {
+            delegate.onStepStarted(questionId, step);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    @Override
+    public void onToken(String questionId, int step, String text, double entropyBits, Channel channel) {
+        try {
+            delegate.onToken(questionId, step, text, entropyBits, channel);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    @Override
+    public void onStepCompleted(StepRecord record) {
+        try {
+            delegate.onStepCompleted(record);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    @Override
+    public void onStepRestarted(String questionId, int step, String reason) {
+        try {
+            delegate.onStepRestarted(questionId, step, reason);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    @Override
+    public void onProgress(RunProgress progress) {
+        try {
+            delegate.onProgress(progress);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    @Override
+    public void onWarning(String message) {
+        try {
+            delegate.onWarning(message);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    @Override
+    public void onFinished(RunProgress finalProgress, Throwable error) {
+        try {
+            delegate.onFinished(finalProgress, error);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+}
