@@ -38,23 +38,17 @@ final class ChunkParsers {
                 JsonToken t = p.nextToken();
                 switch (f) {
                     case "choices":
-                        if (t == JsonToken.START_ARRAY) {
+                        if (startsArray(p, t)) {
                             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                                if (t == JsonToken.START_OBJECT) {
+                                if (startsObject(p, t)) {
                                     parseChoice(p, st);
-                                } else {
-                                    p.skipChildren();
                                 }
                             }
-                        } else {
-                            p.skipChildren();
                         }
                         break;
                     case "usage":
-                        if (t == JsonToken.START_OBJECT) {
+                        if (startsObject(p, t)) {
                             parseUsage(p, st);
-                        } else {
-                            p.skipChildren();
                         }
                         break;
                     case "error":
@@ -64,10 +58,10 @@ final class ChunkParsers {
                         objectError = t == JsonToken.VALUE_STRING && "error".equals(p.getText());
                         break;
                     case "message":
-                        topMessage = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                        topMessage = stringOrEmpty(p, t);
                         break;
                     case "code":
-                        topCode = t.isScalarValue() ? p.getText() : skip(p);
+                        topCode = scalarOrEmpty(p, t);
                         break;
                     case "system_fingerprint":
                         if (t == JsonToken.VALUE_STRING) {
@@ -111,28 +105,20 @@ final class ChunkParsers {
                 JsonToken t = p.nextToken();
                 switch (f) {
                     case "message":
-                        if (t == JsonToken.START_OBJECT) {
+                        if (startsObject(p, t)) {
                             parseDelta(p, st);
-                        } else {
-                            p.skipChildren();
                         }
                         break;
                     case "response":
-                        if (t == JsonToken.VALUE_STRING) {
-                            st.onContent(p.getText());
-                        }
+                        st.onContent(stringOrNull(p, t));
                         break;
                     case "thinking":
-                        if (t == JsonToken.VALUE_STRING) {
-                            st.onReasoning(p.getText());
-                        }
+                        st.onReasoning(stringOrNull(p, t));
                         break;
                     case "logprobs":
-                        if (t == JsonToken.START_ARRAY) {
+                        if (startsArray(p, t)) {
                             st.markLogprobsPresent();
                             parseEntries(p, st.batch);
-                        } else {
-                            p.skipChildren();
                         }
                         break;
                     case "done":
@@ -169,16 +155,12 @@ final class ChunkParsers {
             switch (f) {
                 case "delta":
                 case "message":
-                    if (t == JsonToken.START_OBJECT) {
+                    if (startsObject(p, t)) {
                         parseDelta(p, st);
-                    } else {
-                        p.skipChildren();
                     }
                     break;
                 case "text":
-                    if (t == JsonToken.VALUE_STRING) {
-                        st.onContent(p.getText());
-                    }
+                    st.onContent(stringOrNull(p, t));
                     break;
                 case "logprobs":
                     if (t == JsonToken.START_OBJECT) {
@@ -191,10 +173,8 @@ final class ChunkParsers {
                     }
                     break;
                 case "top_logprobs":
-                    if (t == JsonToken.START_OBJECT) {
+                    if (startsObject(p, t)) {
                         parseTopMap(p, st.batch, st.scalarSlot());
-                    } else {
-                        p.skipChildren();
                     }
                     break;
                 case "finish_reason":
@@ -214,18 +194,12 @@ final class ChunkParsers {
             JsonToken t = p.nextToken();
             switch (f) {
                 case "content":
-                    if (t == JsonToken.VALUE_STRING) {
-                        st.onContent(p.getText());
-                    }
+                    st.onContent(stringOrNull(p, t));
                     break;
                 case "reasoning":
                 case "reasoning_content":
                 case "thinking":
-                    if (t == JsonToken.VALUE_STRING) {
-                        st.onReasoning(p.getText());
-                    } else {
-                        p.skipChildren();
-                    }
+                    st.onReasoning(stringOrNull(p, t));
                     break;
                 default:
                     p.skipChildren();
@@ -250,7 +224,7 @@ final class ChunkParsers {
                     int i = base;
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                         batch.ensureSlot(i);
-                        batch.setText(i++, t == JsonToken.VALUE_STRING ? p.getText() : skip(p));
+                        batch.setText(i++, stringOrEmpty(p, t));
                     }
                     break;
                 }
@@ -266,10 +240,8 @@ final class ChunkParsers {
                     int i = base;
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                         batch.ensureSlot(i);
-                        if (t == JsonToken.START_OBJECT) {
+                        if (startsObject(p, t)) {
                             parseTopMap(p, batch, i);
-                        } else {
-                            p.skipChildren();
                         }
                         i++;
                     }
@@ -295,7 +267,7 @@ final class ChunkParsers {
                 t = p.nextToken();
                 switch (f) {
                     case "token":
-                        batch.setText(slot, t == JsonToken.VALUE_STRING ? p.getText() : skip(p));
+                        batch.setText(slot, stringOrEmpty(p, t));
                         break;
                     case "logprob":
                         batch.setLogprob(slot, number(p, t));
@@ -305,10 +277,8 @@ final class ChunkParsers {
                         break;
                     case "top_logprobs":
                     case "top_probs":
-                        if (t == JsonToken.START_ARRAY) {
+                        if (startsArray(p, t)) {
                             parseTopEntries(p, batch, slot);
-                        } else {
-                            p.skipChildren();
                         }
                         break;
                     default:
@@ -332,7 +302,7 @@ final class ChunkParsers {
                 t = p.nextToken();
                 switch (f) {
                     case "token":
-                        token = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                        token = stringOrEmpty(p, t);
                         break;
                     case "logprob":
                         lp = number(p, t);
@@ -371,7 +341,7 @@ final class ChunkParsers {
                     st.reasoningTokens = intValue(p, t);
                     break;
                 case "completion_tokens_details":
-                    if (t == JsonToken.START_OBJECT) {
+                    if (startsObject(p, t)) {
                         String g;
                         while ((g = p.nextFieldName()) != null) {
                             JsonToken u = p.nextToken();
@@ -381,8 +351,6 @@ final class ChunkParsers {
                                 p.skipChildren();
                             }
                         }
-                    } else {
-                        p.skipChildren();
                     }
                     break;
                 default:
@@ -401,8 +369,7 @@ final class ChunkParsers {
             st.errorMessage = p.getText();
             return;
         }
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
+        if (!startsObject(p, t)) {
             return;
         }
         String f;
@@ -410,13 +377,13 @@ final class ChunkParsers {
             JsonToken u = p.nextToken();
             switch (f) {
                 case "message":
-                    st.errorMessage = u == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                    st.errorMessage = stringOrEmpty(p, u);
                     break;
                 case "type":
-                    st.errorType = u.isScalarValue() ? p.getText() : skip(p);
+                    st.errorType = scalarOrEmpty(p, u);
                     break;
                 case "code":
-                    st.errorCode = u.isScalarValue() ? p.getText() : skip(p);
+                    st.errorCode = scalarOrEmpty(p, u);
                     break;
                 default:
                     p.skipChildren();
@@ -466,7 +433,44 @@ final class ChunkParsers {
         return -1;
     }
 
-    private static String skip(JsonParser p) throws IOException {
+    /** True when {@code t} opens an object; else the value is skipped and the caller moves on. */
+    private static boolean startsObject(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            return true;
+        }
+        p.skipChildren();
+        return false;
+    }
+
+    /** True when {@code t} opens an array; else the value is skipped and the caller moves on. */
+    private static boolean startsArray(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.START_ARRAY) {
+            return true;
+        }
+        p.skipChildren();
+        return false;
+    }
+
+    /** A string value's text; null (the value skipped) for anything else. */
+    private static String stringOrNull(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** A string value's text; "" (the value skipped) for anything else. */
+    private static String stringOrEmpty(JsonParser p, JsonToken t) throws IOException {
+        String s = stringOrNull(p, t);
+        return s == null ? "" : s;
+    }
+
+    /** A scalar's text (a code may be a number); "" (the value skipped) for an object or array. */
+    private static String scalarOrEmpty(JsonParser p, JsonToken t) throws IOException {
+        if (t.isScalarValue()) {
+            return p.getText();
+        }
         p.skipChildren();
         return "";
     }

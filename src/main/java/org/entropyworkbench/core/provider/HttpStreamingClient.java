@@ -11,11 +11,13 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * What the two HTTP clients share: one OkHttp stack for the whole application (its dispatcher and
  * connection pool sized for 64+ concurrent streams), per-endpoint timeouts, the Authorization
- * header, cancel watching and the mapping of failures to {@link ProviderException}.
+ * header, the streamed exchange (cancel closes the call) and the mapping of failures to
+ * {@link ProviderException}.
  *
  * <p>Thread-safe: {@link #open} is called from many runner threads at once.
  */
@@ -69,6 +71,37 @@ abstract class HttpStreamingClient implements ChatProvider {
     void authorize(Request.Builder b) {
         if (settings.apiKey() != null) {
             b.header("Authorization", "Bearer " + settings.apiKey().value());
+        }
+    }
+
+    /** Reads the body of a 2xx response into the call's {@link StreamState}, on the calling thread. */
+    @FunctionalInterface
+    interface BodyReader {
+        void read(Response response, BufferedSource body) throws IOException, ProviderException;
+    }
+
+    /**
+     * Runs one streamed exchange: executes {@code call}, hands its body to {@code reader} and closes
+     * the response. While it runs, cancelling the token cancels the call, so a read blocked on a
+     * silent server fails at once instead of waiting for the read timeout.
+     *
+     * @throws ProviderException the mapped HTTP or I/O failure, a body-less response as truncated, or
+     *                           CANCELLED when the token was cancelled meanwhile
+     */
+    void exchange(Call call, CancellationToken cancel, RequestJson.Effective eff, StreamState st, BodyReader reader)
+            throws ProviderException {
+        try (CancellationToken.Registration ignored = cancel.onCancel(call::cancel);
+             Response response = open(call, cancel, eff.model(), eff.topK())) {
+            ResponseBody rb = response.body();
+            if (rb == null) {
+                throw errors.truncated(st);
+            }
+            reader.read(response, rb.source());
+        } catch (IOException e) {
+            throw errors.fromIo(e, st, cancel);
+        }
+        if (cancel.isCancelled()) {
+            throw errors.cancelled();
         }
     }
 

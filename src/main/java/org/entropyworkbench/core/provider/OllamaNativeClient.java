@@ -1,9 +1,9 @@
 package org.entropyworkbench.core.provider;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import okhttp3.Call;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
+import java.nio.charset.StandardCharsets;
+import okio.BufferedSource;
 
 /**
  * Streams Ollama's native {@code POST <root>/api/chat} (NDJSON, apis.md section 4.2) with
@@ -29,44 +29,37 @@ public final class OllamaNativeClient extends HttpStreamingClient {
         }
         RequestJson.Effective eff = RequestJson.Effective.of(request, settings);
         byte[] body = RequestJson.ollamaChat(request, eff);
-        Call call = http().newCall(post(chatUrl, body, "application/x-ndjson").build());
         StreamState st = new StreamState(null);
-        try (CancelWatcher.Registration ignored = CancelWatcher.shared().watch(call, cancel);
-             Response response = open(call, cancel, eff.model(), eff.topK())) {
-            ResponseBody rb = response.body();
-            if (rb == null) {
-                throw errors.truncated(st);
-            }
-            ByteLineReader lines = new ByteLineReader(rb.source());
-            int number = 0;
-            while (!st.done && lines.next()) {
-                if (cancel.isCancelled()) {
-                    throw errors.cancelled();
-                }
-                if (lines.isBlank()) {
-                    continue;
-                }
-                number++;
-                try {
-                    ChunkParsers.parseOllamaLine(lines.bytes(), lines.length(), st);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    String snippet = new String(lines.bytes(), 0, Math.min(lines.length(), 200), java.nio.charset.StandardCharsets.UTF_8);
-                    throw errors.malformed(st, number, snippet, e);
-                }
-                if (st.errorSeen) {
-                    throw errors.fromStreamError(st, eff.model(), eff.topK());
-                }
-                st.emitChunk(listener);
-            }
-        } catch (IOException e) {
-            throw errors.fromIo(e, st, cancel);
-        }
-        if (cancel.isCancelled()) {
-            throw errors.cancelled();
-        }
+        exchange(http().newCall(post(chatUrl, body, "application/x-ndjson").build()), cancel, eff, st,
+                (response, source) -> readLines(source, st, listener, cancel, eff));
         if (!st.done) {
             throw errors.truncated(st);
         }
         return st.result();
+    }
+
+    private void readLines(BufferedSource source, StreamState st, TokenListener listener, CancellationToken cancel,
+                           RequestJson.Effective eff) throws IOException, ProviderException {
+        LiveStreamLineReader lines = new LiveStreamLineReader(source);
+        int number = 0;
+        while (!st.done && lines.next()) {
+            if (cancel.isCancelled()) {
+                throw errors.cancelled();
+            }
+            if (lines.isBlank()) {
+                continue;
+            }
+            number++;
+            try {
+                ChunkParsers.parseOllamaLine(lines.bytes(), lines.length(), st);
+            } catch (JsonProcessingException e) {
+                String snippet = new String(lines.bytes(), 0, Math.min(lines.length(), 200), StandardCharsets.UTF_8);
+                throw errors.malformed(st, number, snippet, e);
+            }
+            if (st.errorSeen) {
+                throw errors.fromStreamError(st, eff.model(), eff.topK());
+            }
+            st.emitChunk(listener);
+        }
     }
 }

@@ -2,9 +2,7 @@ package org.entropyworkbench.core.provider;
 
 import java.io.IOException;
 import java.util.Locale;
-import okhttp3.Call;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
@@ -39,26 +37,14 @@ public final class OpenAiCompatibleClient extends HttpStreamingClient {
         if (settings.preset() == ServerPreset.OPENROUTER) {
             b.header("X-Title", "Entropy Workbench");
         }
-        Call call = http().newCall(b.build());
         StreamState st = new StreamState(Channel.CONTROL);
-        try (CancelWatcher.Registration ignored = CancelWatcher.shared().watch(call, cancel);
-             Response response = open(call, cancel, eff.model(), eff.topK())) {
-            ResponseBody rb = response.body();
-            if (rb == null) {
-                throw errors.truncated(st);
-            }
-            BufferedSource source = rb.source();
+        exchange(http().newCall(b.build()), cancel, eff, st, (response, source) -> {
             if (isJsonDocument(response, source)) {
                 readWholeJson(source, st, listener, eff);
             } else {
                 readEvents(source, st, listener, cancel, eff);
             }
-        } catch (IOException e) {
-            throw errors.fromIo(e, st, cancel);
-        }
-        if (cancel.isCancelled()) {
-            throw errors.cancelled();
-        }
+        });
         return finish(st, eff);
     }
 

@@ -17,7 +17,7 @@ final class SseEventReader {
     /** What {@link #next()} found. */
     enum Kind { DATA, ERROR, END }
 
-    private final ByteLineReader lines;
+    private final LiveStreamLineReader lines;
     private byte[] data = new byte[4096];
     private int dataLength;
     private boolean hasData;
@@ -25,7 +25,7 @@ final class SseEventReader {
     private boolean endedWithFragment;
 
     SseEventReader(BufferedSource source) {
-        this.lines = new ByteLineReader(source);
+        this.lines = new LiveStreamLineReader(source);
     }
 
     /** Blocks until the next complete event or the end of the body. */

@@ -51,20 +51,12 @@ public final class RunFileReader {
     }
 
     public static RunFile read(Path path, Detail detail) throws IOException {
-        try (ByteLineReader lines = open(path)) {
-            return new Parse(path, detail, lines).run();
-        } catch (RunFileException e) {
-            throw e;
-        } catch (ZipException e) {
-            throw new RunFileException(path, "not a valid gzip file (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new RunFileException(path, "cannot read: " + e.getMessage(), e);
-        }
+        return reading(path, lines -> new Parse(path, detail, lines).run());
     }
 
     /** Reads only the header line: cheap, for file lists. */
     public static RunHeader readHeader(Path path) throws IOException {
-        try (ByteLineReader lines = open(path)) {
+        return reading(path, lines -> {
             long lineNumber = 0;
             while (lines.next()) {
                 lineNumber++;
@@ -73,6 +65,19 @@ public final class RunFileReader {
                 }
             }
             throw new RunFileException(path, "empty file: no header line");
+        });
+    }
+
+    /** What a read does with the open lines of one file. */
+    @FunctionalInterface
+    private interface LineWork<T> {
+        T apply(JsonlFileLineReader lines) throws IOException;
+    }
+
+    /** Opens {@code path}, runs {@code work} and turns every I/O failure into a {@link RunFileException} naming the file. */
+    private static <T> T reading(Path path, LineWork<T> work) throws IOException {
+        try (JsonlFileLineReader lines = open(path)) {
+            return work.apply(lines);
         } catch (RunFileException e) {
             throw e;
         } catch (ZipException e) {
@@ -82,7 +87,7 @@ public final class RunFileReader {
         }
     }
 
-    private static ByteLineReader open(Path path) throws IOException {
+    private static JsonlFileLineReader open(Path path) throws IOException {
         InputStream raw;
         try {
             raw = Files.newInputStream(path);
@@ -101,10 +106,10 @@ public final class RunFileReader {
         int b1 = in.read();
         in.reset();
         boolean gzip = b0 == 0x1f && b1 == 0x8b;
-        return new ByteLineReader(gzip ? new GZIPInputStream(in, 1 << 16) : in);
+        return new JsonlFileLineReader(gzip ? new GZIPInputStream(in, 1 << 16) : in);
     }
 
-    private static RunHeader parseHeader(Path path, long lineNumber, ByteLineReader lines) throws IOException {
+    private static RunHeader parseHeader(Path path, long lineNumber, JsonlFileLineReader lines) throws IOException {
         if (!lines.lineTerminated()) {
             throw new RunFileException(path, lineNumber, "the header line is incomplete (no line end): "
                     + "the file was cut off while it was being created");
@@ -126,7 +131,7 @@ public final class RunFileReader {
     private static final class Parse {
         private final Path path;
         private final Detail detail;
-        private final ByteLineReader lines;
+        private final JsonlFileLineReader lines;
         private final StepLineCodec codec = new StepLineCodec();
         private final List<StepRecord> steps = new ArrayList<>();
         private final List<RunFile.LineProblem> problems = new ArrayList<>();
@@ -134,7 +139,7 @@ public final class RunFileReader {
         private RunFile.LineProblem pendingSyntaxProblem;
         private boolean partialTail;
 
-        Parse(Path path, Detail detail, ByteLineReader lines) {
+        Parse(Path path, Detail detail, JsonlFileLineReader lines) {
             this.path = path;
             this.detail = detail;
             this.lines = lines;

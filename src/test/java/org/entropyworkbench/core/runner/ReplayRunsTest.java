@@ -1,9 +1,11 @@
 package org.entropyworkbench.core.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.entropyworkbench.core.run.RunFile;
@@ -51,5 +53,42 @@ class ReplayRunsTest {
         }
         assertThat(summary.stoppedAfterStep1()).isEqualTo(3);
         assertThat(listener.tokenEntropies).isNotEmpty();
+    }
+
+    @Test
+    void aFullRunReplaysOnlyQuestionsWithEveryStepRecordedAndCountsTheOthers() throws Exception {
+        Path source = dir.resolve("full.jsonl");
+        RunSummary made = RunEngine.start(TestRuns.config(source, 4, TestRuns.endpoint(new FakeChatProvider("fake"), 2))
+                .build(), null).awaitCompletion(30, TimeUnit.SECONDS);
+        assertThat(made.status()).isEqualTo(RunStatus.COMPLETED);
+        RunFile recorded = TestRuns.read(source);
+        List<StepRecord> gappy = recorded.steps().stream()
+                .filter(r -> !(r.questionId().equals("2") && r.step() == 3))
+                .filter(r -> !(r.questionId().equals("3") && r.step() == 1))
+                .toList();
+        RunFile partial = new RunFile(source, recorded.header(), gappy, List.of(), false);
+
+        ReplayRuns.Plan plan = ReplayRuns.plan(partial, 0, 2, dir.resolve("replay.jsonl"));
+
+        assertThat(plan.questionsLeftOut()).isEqualTo(2);
+        RunConfig config = plan.config().build();
+        assertThat(config.questions()).extracting(q -> q.problem().id()).containsExactly("1", "4");
+        assertThat(config.fixedSteps()).containsEntry("1", 4).containsEntry("4", 4);
+        assertThat(config.simulated()).isTrue();
+    }
+
+    @Test
+    void aRunWithNoCompleteQuestionIsRefusedNamingTheFile() throws Exception {
+        Path source = dir.resolve("cut.jsonl");
+        RunSummary made = RunEngine.start(TestRuns.config(source, 2, TestRuns.endpoint(new FakeChatProvider("fake"), 1))
+                .build(), null).awaitCompletion(30, TimeUnit.SECONDS);
+        assertThat(made.status()).isEqualTo(RunStatus.COMPLETED);
+        RunFile recorded = TestRuns.read(source);
+        RunFile onlyStep1 = new RunFile(source, recorded.header(),
+                recorded.steps().stream().filter(r -> r.step() == 1).toList(), List.of(), false);
+
+        assertThatThrownBy(() -> ReplayRuns.plan(onlyStep1, 0, 1, dir.resolve("replay.jsonl")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cut.jsonl").hasMessageContaining("nothing to replay");
     }
 }

@@ -7,13 +7,19 @@ import okio.BufferedSource;
 import okio.ByteString;
 
 /**
- * Reads lines of bytes from a response body into one reused array, accepting "\n", "\r" and
- * "\r\n" line ends (WHATWG event-stream rules). Bytes are decoded by the JSON parser, never here,
- * so a multibyte character split across network reads is never broken.
+ * Reads lines of bytes from a live response body (server-sent events, Ollama's NDJSON) into one
+ * reused array, accepting "\n", "\r" and "\r\n" line ends (WHATWG event-stream rules). Bytes are
+ * decoded by the JSON parser, never here, so a multibyte character split across network reads is
+ * never broken.
+ *
+ * <p>Why not {@code core.run.JsonlFileLineReader}: a line is handed over as soon as its terminator
+ * has arrived; after a "\r" it does not wait for a possible "\n" (that is skipped on the next call),
+ * so a token is never held back behind the next network frame. The file reader reads ahead in
+ * blocks and treats a lone "\r" as part of a line.
  *
  * <p>Owned by one streaming thread; not thread-safe.
  */
-final class ByteLineReader {
+final class LiveStreamLineReader {
     private static final ByteString LINE_ENDS = ByteString.encodeUtf8("\r\n");
 
     private final BufferedSource source;
@@ -22,7 +28,7 @@ final class ByteLineReader {
     private boolean skipLeadingLf;
     private boolean lastWasTerminated = true;
 
-    ByteLineReader(BufferedSource source) {
+    LiveStreamLineReader(BufferedSource source) {
         this.source = source;
     }
 

@@ -7,12 +7,17 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Splits a byte stream into lines without decoding them, so JSON can be parsed straight from the
- * bytes. A line is valid in {@link #buffer()} from {@link #lineStart()} for {@link #lineLength()}
- * bytes until the next call of {@link #next()}. A truncated gzip stream (file being written, or cut
- * off by a crash) simply ends the input. Single-threaded.
+ * Splits a run file (JSON Lines, possibly gzip) into lines without decoding them, so JSON can be
+ * parsed straight from the bytes. A line is valid in {@link #buffer()} from {@link #lineStart()} for
+ * {@link #lineLength()} bytes until the next call of {@link #next()}. A truncated gzip stream (file
+ * being written, or cut off by a crash) simply ends the input. Single-threaded.
+ *
+ * <p>Why not {@code core.provider.LiveStreamLineReader}: this one reads a file, so it reads ahead in
+ * 64 KiB blocks for speed, and only LF ends a line (JSON Lines; a CR just before it is dropped, a
+ * lone CR stays inside the line). The live reader must instead also end a line at a lone CR
+ * (event-stream rules) and never wait for bytes past the line it returns.
  */
-final class ByteLineReader implements Closeable {
+final class JsonlFileLineReader implements Closeable {
 
     private final InputStream in;
     private byte[] buf = new byte[1 << 16];
@@ -24,7 +29,7 @@ final class ByteLineReader implements Closeable {
     private int lineLength;
     private boolean lineTerminated;
 
-    ByteLineReader(InputStream in) {
+    JsonlFileLineReader(InputStream in) {
         this.in = in;
     }
 
