@@ -1,0 +1,463 @@
+package org.entropyworkbench.ui.analysis;
+
+import static org.entropyworkbench.ui.common.TableColumns.column;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.analysis.TopKAblationRow;
+import org.entropyworkbench.core.run.StepRecord;
+import org.entropyworkbench.core.threshold.BayesPriors;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.core.tradeoff.TradeoffPoint;
+import org.entropyworkbench.ui.charts.TokenEntropyPlot;
+import org.entropyworkbench.ui.common.ChartExporter;
+import org.entropyworkbench.ui.common.ChartOverlay;
+import org.entropyworkbench.ui.common.DomainDragHandler;
+import org.entropyworkbench.ui.common.Formats;
+import org.entropyworkbench.ui.common.MetricTile;
+import org.entropyworkbench.ui.common.TableCsvExporter;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The Analysis screen: how well step-1 entropy separates right from wrong answers in one run,
+ * and what stopping at a threshold τ would save and cost. τ moves with the slider, by dragging
+ * on the histogram, or by picking a rule. Built in code; FX thread only.
+ */
+public final class AnalysisView extends BorderPane {
+
+    private final AnalysisViewModel model;
+    private final EntropyHistogramChart histogram = new EntropyHistogramChart();
+    private final TradeoffCurveChart curve = new TradeoffCurveChart();
+    private final ChartViewer histogramViewer = new ChartViewer(histogram.chart(), false);
+    private final ChartViewer curveViewer = new ChartViewer(curve.chart(), false);
+    private final ChartOverlay histogramOverlay = new ChartOverlay(histogramViewer);
+    private final ChartOverlay curveOverlay = new ChartOverlay(curveViewer);
+    private final ChartOverlay.VerticalMarker tauLine =
+            histogramOverlay.addVerticalMarker(Color.web("#1f2a3a"), 2.6);
+    private final ChartOverlay.PointMarker currentPoint =
+            curveOverlay.addPoint(Color.web("#1f2a3a"), 6);
+    private final Slider tauSlider = new Slider(0, 2, 1);
+    private final TextField tauField = new TextField();
+    private final ComboBox<MethodOption> methodBox = new ComboBox<>();
+    private final TableView<QuestionRow> questionTable = new TableView<>();
+    private final TableView<TopKAblationRow> ablationTable = new TableView<>();
+    private final TableView<StepRecord> stepTable = new TableView<>();
+    private final TokenEntropyPlot tokenPlot = new TokenEntropyPlot();
+    private boolean updatingSlider;
+
+    public AnalysisView(AnalysisViewModel model) {
+        this.model = model;
+        getStyleClass().add("analysis-view");
+        setTop(new VBox(toolbar(), tauRow(), metricsRow()));
+        SplitPane charts = new SplitPane(
+                chartPane(histogramOverlay, () -> histogram.exportChart(model.tauProperty().get()), "entropy-histogram"),
+                chartPane(curveOverlay, () -> curve.exportChart(model.pointProperty().get()), "savings-vs-accuracy"));
+        charts.setDividerPositions(0.55);
+        SplitPane main = new SplitPane(charts, bottomTabs());
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.52);
+        setCenter(main);
+
+        DomainDragHandler.install(histogramViewer, model::setTau);
+        histogramViewer.setId("entropy-histogram");
+        Tooltip.install(histogramViewer, new Tooltip("Click or drag to move τ"));
+
+        model.analysisProperty().addListener((obs, old, now) -> showAnalysis(now));
+        model.tauProperty().addListener((obs, old, now) -> showTau(now.doubleValue()));
+        model.pointProperty().addListener((obs, old, now) -> showPoint(now));
+        model.selectedStepsProperty().addListener((obs, old, now) -> showSteps(now));
+        showAnalysis(model.analysis());
+        showTau(model.tauProperty().get());
+        showPoint(model.pointProperty().get());
+    }
+
+    /** The histogram viewer (the screenshot tour and tests drag on it). */
+    public ChartViewer histogramViewer() { return histogramViewer; }
+
+    public Slider tauSlider() { return tauSlider; }
+
+    public EntropyHistogramChart histogram() { return histogram; }
+
+    /** The current-τ line drawn over the histogram. */
+    public ChartOverlay.VerticalMarker tauLine() { return tauLine; }
+
+    public TradeoffCurveChart curve() { return curve; }
+
+    public TableView<QuestionRow> questionTable() { return questionTable; }
+
+    /**
+     * Writes both charts (PNG and SVG) and both tables (CSV) of the current analysis into
+     * {@code folder}; returns the files written. FX thread (reads the tables).
+     */
+    public List<Path> exportAll(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        List<Path> written = new ArrayList<>();
+        for (var entry : Map.of(
+                "entropy-histogram", histogram.exportChart(model.tauProperty().get()),
+                "savings-vs-accuracy", curve.exportChart(model.pointProperty().get())).entrySet()) {
+            Path png = folder.resolve(entry.getKey() + ".png");
+            ChartExporter.savePng(entry.getValue(), png, ChartExporter.DEFAULT_WIDTH, ChartExporter.DEFAULT_HEIGHT);
+            Path svg = folder.resolve(entry.getKey() + ".svg");
+            ChartExporter.saveSvg(entry.getValue(), svg, ChartExporter.DEFAULT_WIDTH, ChartExporter.DEFAULT_HEIGHT);
+            written.add(png);
+            written.add(svg);
+        }
+        Path questions = folder.resolve("questions.csv");
+        TableCsvExporter.save(questionTable, questions);
+        Path ablation = folder.resolve("topk-ablation.csv");
+        TableCsvExporter.save(ablationTable, ablation);
+        written.add(questions);
+        written.add(ablation);
+        return written;
+    }
+
+    // ---- layout ---------------------------------------------------------------------------
+
+    private HBox toolbar() {
+        Label runLabel = new Label();
+        runLabel.getStyleClass().add("section-title");
+        runLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> model.runProperty().get() == null ? "No run" : model.runProperty().get().displayName(),
+                model.runProperty()));
+        runLabel.setMinWidth(Region.USE_PREF_SIZE);
+        runLabel.setMaxWidth(700);
+
+        methodBox.getItems().setAll(MethodOption.all());
+        methodBox.valueProperty().bindBidirectional(model.methodProperty());
+        methodBox.setId("method-selector");
+        methodBox.setTooltip(new Tooltip("Snap τ to a rule's value, or Custom"));
+
+        tauSlider.setId("tau-slider");
+        tauSlider.setPrefWidth(260);
+        tauSlider.setMinWidth(160);
+        HBox.setHgrow(tauSlider, Priority.SOMETIMES);
+        tauSlider.valueProperty().addListener((obs, old, now) -> {
+            if (!updatingSlider) {
+                model.setTau(now.doubleValue());
+            }
+        });
+        tauField.setId("tau-field");
+        tauField.setPrefColumnCount(6);
+        tauField.setOnAction(e -> {
+            try {
+                model.setTau(Double.parseDouble(tauField.getText().trim().replace(',', '.')));
+            } catch (NumberFormatException ex) {
+                showTau(model.tauProperty().get());
+            }
+        });
+
+        ComboBox<Integer> kBox = new ComboBox<>();
+        kBox.getItems().setAll(AnalysisViewModel.K_VALUES);
+        kBox.setValue(model.kProperty().get());
+        kBox.setId("k-selector");
+        kBox.setTooltip(new Tooltip("Top-k logprobs used for the entropy"));
+        ComboBox<BayesPriors> priorsBox = new ComboBox<>();
+        priorsBox.getItems().setAll(BayesPriors.values());
+        priorsBox.setValue(model.priorsProperty().get());
+        priorsBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(BayesPriors p) { return p == null ? "" : p.id() + " priors"; }
+
+            @Override
+            public BayesPriors fromString(String s) { return BayesPriors.fromId(s.replace(" priors", "")); }
+        });
+        priorsBox.setTooltip(new Tooltip("Class priors of the Bayes-optimal rule"));
+        PauseTransition debounce = new PauseTransition(Duration.millis(250));
+        debounce.setOnFinished(e -> model.reanalyse());
+        kBox.valueProperty().addListener((obs, old, now) -> {
+            model.kProperty().set(now);
+            debounce.playFromStart();
+        });
+        priorsBox.valueProperty().addListener((obs, old, now) -> {
+            model.priorsProperty().set(now);
+            debounce.playFromStart();
+        });
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(model.busyProperty());
+
+        HBox bar = new HBox(runLabel, busy, spacer(), new Label("Top-k for H"), kBox, new Label("Bayes"), priorsBox);
+        bar.getStyleClass().add("toolbar-row");
+        return bar;
+    }
+
+    private HBox tauRow() {
+        Label hint = new Label("(or drag on the histogram)");
+        hint.getStyleClass().add("hint");
+        HBox row = new HBox(8, new Label("Rule"), methodBox, new Label("Threshold τ"), tauSlider, tauField,
+                new Label("bits"), hint);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(6, 8, 0, 8));
+        tauSlider.setPrefWidth(420);
+        HBox.setHgrow(tauSlider, Priority.ALWAYS);
+        return row;
+    }
+
+    private VBox metricsRow() {
+        HBox tiles = new HBox(8,
+                new MetricTile("Token savings", "Completion tokens of steps 2..S not spent on stopped questions, "
+                        + "as a share of all tokens", model.tokenSavingsTextProperty(), "token-savings"),
+                new MetricTile("Call savings", "(S-1)·stopped / (S·N): API calls not made",
+                        model.callSavingsTextProperty(), "call-savings"),
+                new MetricTile("Gated accuracy", "Step-1 answer when stopped, step-S answer otherwise",
+                        model.gatedAccuracyTextProperty(), "gated-accuracy"),
+                new MetricTile("Thresh Acc", "Step-1 accuracy of the stopped questions",
+                        model.threshAccuracyTextProperty(), "thresh-accuracy"),
+                new MetricTile("Δ-Acc", "Gated accuracy minus S-step accuracy (percentage points)",
+                        model.deltaAccuracyTextProperty(), "delta-accuracy"),
+                new MetricTile("Stopped", "Questions stopped after step 1 (H1 ≤ τ) out of all complete questions",
+                        model.stoppedTextProperty(), "stopped"));
+        Label separation = new Label();
+        separation.textProperty().bind(model.separationTextProperty());
+        separation.getStyleClass().add("stat-line");
+        separation.setId("separation-text");
+        Label baseline = new Label();
+        baseline.textProperty().bind(model.baselineTextProperty());
+        baseline.getStyleClass().add("stat-line");
+        Label message = new Label();
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().add("warning-text");
+        message.setWrapText(true);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+        separation.setWrapText(true);
+        baseline.setWrapText(true);
+        VBox stats = new VBox(2, separation, baseline);
+        stats.setAlignment(Pos.CENTER_LEFT);
+        stats.setMinWidth(200);
+        HBox row = new HBox(12, tiles, stats);
+        HBox.setHgrow(stats, Priority.ALWAYS);
+        VBox box = new VBox(4, row, message);
+        box.setPadding(new Insets(6, 8, 4, 8));
+        return box;
+    }
+
+    private BorderPane chartPane(ChartOverlay overlay, Supplier<JFreeChart> chart,
+                                 String name) {
+        BorderPane pane = new BorderPane(overlay);
+        ChartViewer viewer = overlay.viewer();
+        HBox tools = new HBox(ChartExporter.exportButton(chart, name));
+        tools.setAlignment(Pos.CENTER_RIGHT);
+        tools.setPadding(new Insets(2, 4, 0, 4));
+        pane.setTop(tools);
+        viewer.setMinSize(200, 160);
+        return pane;
+    }
+
+    private TabPane bottomTabs() {
+        TabPane tabs = new TabPane(new Tab("Questions", questionsPane()), new Tab("Top-k ablation", ablationPane()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    private SplitPane questionsPane() {
+        TableColumn<QuestionRow, String> id = column("Question", QuestionRow::questionId);
+        TableColumn<QuestionRow, Double> h1 = column("H1 (bits)", QuestionRow::h1);
+        TableCsvExporter.formatColumn(h1, v -> Formats.number(v, 3));
+        TableColumn<QuestionRow, String> correct = column("Correct at step 1..S", QuestionRow::correctness);
+        TableColumn<QuestionRow, Integer> t1 = column("Tokens 1", QuestionRow::step1Tokens);
+        TableColumn<QuestionRow, Long> total = column("Tokens all", QuestionRow::totalTokens);
+        TableColumn<QuestionRow, String> stopped = new TableColumn<>("Stops");
+        stopped.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                c.getValue().stoppedAt(model.tauProperty().get()) ? "yes" : "no"));
+        id.setPrefWidth(90);
+        h1.setPrefWidth(75);
+        correct.setPrefWidth(125);
+        correct.setText("Correct 1..S");
+        t1.setPrefWidth(75);
+        total.setPrefWidth(80);
+        questionTable.getColumns().setAll(List.of(id, h1, correct, t1, total, stopped));
+        questionTable.setItems(model.questions());
+        questionTable.setId("question-table");
+        questionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        questionTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(QuestionRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("stopped-row");
+                if (!empty && item != null && item.stoppedAt(model.tauProperty().get())) {
+                    getStyleClass().add("stopped-row");
+                }
+            }
+        });
+        questionTable.getSelectionModel().selectedItemProperty().addListener(
+                (obs, old, now) -> model.selectedQuestionProperty().set(now));
+        Label placeholder = new Label("No complete questions");
+        questionTable.setPlaceholder(placeholder);
+
+        TableColumn<StepRecord, Integer> step = column("Step", StepRecord::step);
+        TableColumn<StepRecord, String> answer = column("Answer", s -> s.extractedAnswer() == null ? "(none)" : s.extractedAnswer());
+        TableColumn<StepRecord, String> ok = column("Correct", s -> s.correct() == null ? "ungradable"
+                : s.correct() ? "yes" : "no");
+        TableColumn<StepRecord, Integer> tokens = column("Tokens", StepRecord::completionTokens);
+        TableColumn<StepRecord, String> mean = column("Mean H (bits)", s -> Formats.number(meanOf(s.entropies(model.kProperty().get())), 3));
+        stepTable.getColumns().setAll(List.of(step, answer, ok, tokens, mean));
+        stepTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        stepTable.setPlaceholder(new Label("Click a question to see its steps"));
+        stepTable.setPrefHeight(135);
+        stepTable.setMinHeight(90);
+
+        tokenPlot.setEmptyMessage("Click a question to plot its per-token entropy");
+        StackPane plotHolder = new StackPane(tokenPlot.node());
+        plotHolder.setMinHeight(120);
+        VBox drill = new VBox(4, stepTable, plotHolder);
+        VBox.setVgrow(plotHolder, Priority.ALWAYS);
+        drill.setPadding(new Insets(4));
+
+        HBox tableTools = new HBox(6, new Label("Rows shaded green stop after step 1 at the current τ"), spacer(),
+                TableCsvExporter.exportButton(questionTable, "questions"));
+        tableTools.setAlignment(Pos.CENTER_LEFT);
+        tableTools.getStyleClass().add("hint");
+        VBox left = new VBox(4, tableTools, questionTable);
+        VBox.setVgrow(questionTable, Priority.ALWAYS);
+        left.setPadding(new Insets(4));
+        SplitPane split = new SplitPane(left, drill);
+        split.setDividerPositions(0.5);
+        return split;
+    }
+
+    private VBox ablationPane() {
+        TableColumn<TopKAblationRow, Integer> k = column("k", TopKAblationRow::k);
+        TableColumn<TopKAblationRow, Double> d = column("Cohen's d", TopKAblationRow::cohensD);
+        TableCsvExporter.formatColumn(d, v -> Formats.number(v, 3));
+        TableColumn<TopKAblationRow, Double> p = column("p", TopKAblationRow::pValue);
+        TableCsvExporter.formatColumn(p, Formats::pValue);
+        ablationTable.getColumns().setAll(List.of(k, d, p));
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            TableColumn<TopKAblationRow, Object> group = new TableColumn<>(m.label());
+            TableColumn<TopKAblationRow, Double> tau = column("τ (bits)", r -> r.tau().get(m));
+            TableCsvExporter.formatColumn(tau, v -> Formats.number(v, 3));
+            TableColumn<TopKAblationRow, Double> saving = column("Token savings", r -> r.tokenSavings().get(m));
+            TableCsvExporter.formatColumn(saving, Formats::percent);
+            tau.setText(m.label() + " τ (bits)");
+            saving.setText(m.label() + " savings");
+            group.getColumns().addAll(List.of(tau, saving));
+            group.setText(m.label());
+            ablationTable.getColumns().add(group);
+        }
+        ablationTable.setItems(model.ablation());
+        ablationTable.setId("ablation-table");
+        ablationTable.setPlaceholder(new Label("Computing the top-k ablation…"));
+        ablationTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        HBox tools = new HBox(6, new Label("Separation and each rule's τ and token savings when H uses only the top k logprobs"),
+                spacer(), TableCsvExporter.exportButton(ablationTable, "topk-ablation"));
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.getStyleClass().add("hint");
+        VBox box = new VBox(4, tools, ablationTable);
+        VBox.setVgrow(ablationTable, Priority.ALWAYS);
+        box.setPadding(new Insets(4));
+        return box;
+    }
+
+    // ---- updates --------------------------------------------------------------------------
+
+    private void showAnalysis(RunAnalysis a) {
+        if (a == null) {
+            histogram.setClasses(new double[0], new double[0]);
+            histogram.setMethodTaus(null);
+        } else {
+            histogram.setClasses(a.runOutcomes().correctH(), a.runOutcomes().incorrectH());
+            histogram.setMethodTaus(a.thresholds());
+        }
+        curve.setAnalysis(a);
+        updatingSlider = true;
+        try {
+            tauSlider.setMin(model.tauMin());
+            tauSlider.setMax(model.tauMax());
+        } finally {
+            updatingSlider = false;
+        }
+        showTau(model.tauProperty().get());
+        stepTable.getItems().clear();
+        tokenPlot.clear();
+    }
+
+    private void showPoint(TradeoffPoint p) {
+        if (p == null) {
+            currentPoint.set(Double.NaN, Double.NaN);
+        } else {
+            currentPoint.set(100 * p.tokenSavings(), 100 * p.gatedAccuracy());
+        }
+    }
+
+    private void showTau(double tau) {
+        tauLine.set(tau, Double.isFinite(tau) ? String.format(Locale.ROOT, "τ = %.3f", tau) : "");
+        updatingSlider = true;
+        try {
+            if (Double.isFinite(tau) && tauSlider.getValue() != tau) {
+                tauSlider.setValue(Math.max(tauSlider.getMin(), Math.min(tauSlider.getMax(), tau)));
+            }
+        } finally {
+            updatingSlider = false;
+        }
+        tauField.setText(Double.isFinite(tau) ? String.format(Locale.ROOT, "%.3f", tau) : "");
+        questionTable.refresh();
+    }
+
+    private void showSteps(List<StepRecord> steps) {
+        stepTable.getItems().setAll(steps);
+        if (steps.isEmpty()) {
+            tokenPlot.clear();
+        } else {
+            tokenPlot.setSteps(steps, model.kProperty().get());
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+
+    private static double meanOf(double[] values) {
+        double sum = 0;
+        int n = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+}

@@ -1,0 +1,381 @@
+package org.entropyworkbench.ui.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.entropyworkbench.core.analysis.AnalysisOptions;
+import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.analysis.TopKAblationRow;
+import org.entropyworkbench.core.run.StepRecord;
+import org.entropyworkbench.core.stats.Separation;
+import org.entropyworkbench.core.threshold.BayesPriors;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.core.tradeoff.QuestionOutcome;
+import org.entropyworkbench.core.tradeoff.TradeoffPoint;
+import org.entropyworkbench.ui.app.LoadedRun;
+import org.entropyworkbench.ui.app.RunLoading;
+import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.common.Formats;
+import org.entropyworkbench.ui.task.TaskExecutor;
+import org.entropyworkbench.ui.task.TaskHandle;
+
+/**
+ * State of the Analysis screen: the selected run analysed at the chosen k and priors, a
+ * threshold τ (from a rule or custom), and the gated system's numbers at that τ.
+ *
+ * <p>Moving τ is cheap (one O(log n) {@code TradeoffEvaluator.evaluate}) and happens on the FX
+ * thread; changing k or priors re-analyses the run through the {@link TaskExecutor} (the view
+ * debounces those controls), and a result that arrives after a newer request is dropped. All
+ * properties are FX-thread only.
+ */
+public final class AnalysisViewModel {
+
+    /** The k values the top-k ablation and the k selector offer. */
+    public static final List<Integer> K_VALUES = List.of(5, 10, 15, 20);
+
+    private final Workspace workspace;
+    private final TaskExecutor executor;
+
+    private final ObjectProperty<LoadedRun> run = new SimpleObjectProperty<>(this, "run");
+    private final IntegerProperty k = new SimpleIntegerProperty(this, "k", StepRecord.DEFAULT_K);
+    private final ObjectProperty<BayesPriors> priors = new SimpleObjectProperty<>(this, "priors", BayesPriors.EMPIRICAL);
+    private final ReadOnlyObjectWrapper<RunAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final DoubleProperty tau = new SimpleDoubleProperty(this, "tau", Double.NaN);
+    private final ObjectProperty<MethodOption> method =
+            new SimpleObjectProperty<>(this, "method", new MethodOption(ThresholdMethod.ENTROPY_MEAN));
+    private final ReadOnlyObjectWrapper<TradeoffPoint> point = new ReadOnlyObjectWrapper<>(this, "point");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    private final ReadOnlyStringWrapper tokenSavingsText = new ReadOnlyStringWrapper(this, "tokenSavings", Formats.MISSING);
+    private final ReadOnlyStringWrapper callSavingsText = new ReadOnlyStringWrapper(this, "callSavings", Formats.MISSING);
+    private final ReadOnlyStringWrapper gatedAccuracyText = new ReadOnlyStringWrapper(this, "gatedAccuracy", Formats.MISSING);
+    private final ReadOnlyStringWrapper threshAccuracyText = new ReadOnlyStringWrapper(this, "threshAccuracy", Formats.MISSING);
+    private final ReadOnlyStringWrapper deltaAccuracyText = new ReadOnlyStringWrapper(this, "deltaAccuracy", Formats.MISSING);
+    private final ReadOnlyStringWrapper stoppedText = new ReadOnlyStringWrapper(this, "stopped", Formats.MISSING);
+    private final ReadOnlyStringWrapper separationText = new ReadOnlyStringWrapper(this, "separation", "");
+    private final ReadOnlyStringWrapper baselineText = new ReadOnlyStringWrapper(this, "baseline", "");
+
+    private final ObservableList<QuestionRow> questions = FXCollections.observableArrayList();
+    private final ObservableList<TopKAblationRow> ablation = FXCollections.observableArrayList();
+    private final ObjectProperty<QuestionRow> selectedQuestion = new SimpleObjectProperty<>(this, "selectedQuestion");
+    private final ReadOnlyObjectWrapper<List<StepRecord>> selectedSteps =
+            new ReadOnlyObjectWrapper<>(this, "selectedSteps", List.of());
+
+    private long generation;
+    private TaskHandle analysisTask;
+    private TaskHandle ablationTask;
+    private boolean snapping;
+
+    public AnalysisViewModel(Workspace workspace, TaskExecutor executor) {
+        this.workspace = Objects.requireNonNull(workspace);
+        this.executor = Objects.requireNonNull(executor);
+        run.bind(workspace.selectedRun());
+        run.addListener((obs, old, now) -> reanalyse());
+        analysis.addListener((obs, old, now) -> analysisChanged(now));
+        tau.addListener((obs, old, now) -> tauChanged());
+        method.addListener((obs, old, now) -> snapToMethod());
+        selectedQuestion.addListener((obs, old, now) -> selectedSteps.set(stepsOf(now)));
+        reanalyse();
+    }
+
+    // ---- inputs ---------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<LoadedRun> runProperty() { return run; }
+
+    public Workspace workspace() { return workspace; }
+
+    /** Top-k used for H; changing it re-analyses in the background (call {@link #reanalyse()}). */
+    public IntegerProperty kProperty() { return k; }
+
+    public ObjectProperty<BayesPriors> priorsProperty() { return priors; }
+
+    /** The current threshold in bits. Setting it away from the selected rule's τ selects "custom". */
+    public DoubleProperty tauProperty() { return tau; }
+
+    public ObjectProperty<MethodOption> methodProperty() { return method; }
+
+    public ObjectProperty<QuestionRow> selectedQuestionProperty() { return selectedQuestion; }
+
+    // ---- outputs --------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<RunAnalysis> analysisProperty() { return analysis.getReadOnlyProperty(); }
+
+    public RunAnalysis analysis() { return analysis.get(); }
+
+    /** The gated system at the current τ; null when there is no analysis. */
+    public ReadOnlyObjectProperty<TradeoffPoint> pointProperty() { return point.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty busyProperty() { return busy; }
+
+    /** Why nothing is shown, or a warning about the run; empty when all is well. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty tokenSavingsTextProperty() { return tokenSavingsText.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty callSavingsTextProperty() { return callSavingsText.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty gatedAccuracyTextProperty() { return gatedAccuracyText.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty threshAccuracyTextProperty() { return threshAccuracyText.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty deltaAccuracyTextProperty() { return deltaAccuracyText.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty stoppedTextProperty() { return stoppedText.getReadOnlyProperty(); }
+
+    /** "d = 0.84 · p < 0.001 · n = 18 correct / 12 incorrect". */
+    public ReadOnlyStringProperty separationTextProperty() { return separationText.getReadOnlyProperty(); }
+
+    /** "Step-1 acc 60.0 % · 4-step acc 70.0 %". */
+    public ReadOnlyStringProperty baselineTextProperty() { return baselineText.getReadOnlyProperty(); }
+
+    /** Complete questions of the run, in run order. */
+    public ObservableList<QuestionRow> questions() { return questions; }
+
+    /** Top-k ablation rows (k = 5, 10, 15, 20), filled in the background after each analysis. */
+    public ObservableList<TopKAblationRow> ablation() { return ablation; }
+
+    /** The records of the selected question, in step order. */
+    public ReadOnlyObjectProperty<List<StepRecord>> selectedStepsProperty() { return selectedSteps.getReadOnlyProperty(); }
+
+    /** Slider range: from a little below the smallest to a little above the largest H1. */
+    public double tauMin() {
+        double[] r = h1Range();
+        return r[0];
+    }
+
+    public double tauMax() {
+        double[] r = h1Range();
+        return r[1];
+    }
+
+    // ---- actions --------------------------------------------------------------------------
+
+    /** Re-analyses the current run at the current k and priors (in the background unless they are the defaults). */
+    public void reanalyse() {
+        generation++;
+        long mine = generation;
+        if (analysisTask != null) {
+            analysisTask.cancel();
+        }
+        LoadedRun current = run.get();
+        if (current == null) {
+            analysis.set(null);
+            message.set("No run loaded. Open a run file (File ▸ Open…) or drop one on the window.");
+            return;
+        }
+        AnalysisOptions options = new AnalysisOptions(k.get(), priors.get());
+        RunAnalysis ready = current.analysis();
+        if (ready != null && ready.options().equals(options)) {
+            analysis.set(ready);
+            return;
+        }
+        if (ready == null) {
+            analysis.set(null);
+            message.set(current.displayName() + ": no question with a graded step 1 yet, nothing to analyse.");
+            return;
+        }
+        busy.set(true);
+        analysisTask = executor.submit("Analysing " + current.displayName() + " at k = " + options.k(),
+                progress -> RunLoading.analyse(current.file(), options),
+                result -> {
+                    if (mine == generation) {
+                        busy.set(false);
+                        analysis.set(result);
+                    }
+                },
+                error -> {
+                    if (mine == generation) {
+                        busy.set(false);
+                        message.set("Analysis failed: " + error.getMessage());
+                    }
+                });
+    }
+
+    /** Selects a rule (or custom) and, for a rule, moves τ to its value. */
+    public void selectMethod(MethodOption option) {
+        method.set(option);
+    }
+
+    /** Moves τ (from the slider or the chart); keeps the rule selected only when τ is its value. */
+    public void setTau(double value) {
+        tau.set(value);
+    }
+
+    /** The τ of a rule on the current analysis, NaN when unavailable or no analysis. */
+    public double tauOf(ThresholdMethod m) {
+        RunAnalysis a = analysis.get();
+        return a == null ? Double.NaN : a.thresholds().tau(m);
+    }
+
+    // ---- internals ------------------------------------------------------------------------
+
+    private void analysisChanged(RunAnalysis now) {
+        questions.clear();
+        ablation.clear();
+        selectedQuestion.set(null);
+        if (now == null) {
+            point.set(null);
+            separationText.set("");
+            baselineText.set("");
+            updateLabels(null);
+            return;
+        }
+        List<QuestionRow> rows = new ArrayList<>(now.outcomes().size());
+        for (QuestionOutcome q : now.outcomes()) {
+            rows.add(QuestionRow.of(q));
+        }
+        questions.setAll(rows);
+        separationText.set(describe(now.separation()));
+        baselineText.set("Step-1 accuracy " + Formats.percent(now.step1Accuracy()) + " · " + now.steps()
+                + "-step accuracy " + Formats.percent(now.finalAccuracy()) + " · " + now.outcomes().size()
+                + " complete questions");
+        message.set(warningsOf(now));
+        if (method.get().isCustom()) {
+            double t = Double.isNaN(tau.get()) ? now.thresholds().tau(ThresholdMethod.ENTROPY_MEAN) : tau.get();
+            tau.set(t);
+            tauChanged();
+        } else {
+            snapToMethod();
+        }
+        loadAblation(now);
+    }
+
+    private void loadAblation(RunAnalysis now) {
+        if (ablationTask != null) {
+            ablationTask.cancel();
+        }
+        ablationTask = executor.submit("Top-k ablation", progress -> now.topKAblation(),
+                rows -> {
+                    if (analysis.get() == now) {
+                        ablation.setAll(rows);
+                    }
+                },
+                error -> message.set("Top-k ablation failed: " + error.getMessage()));
+    }
+
+    private static String warningsOf(RunAnalysis a) {
+        List<String> parts = new ArrayList<>();
+        if (!a.incompleteQuestionIds().isEmpty()) {
+            parts.add(a.incompleteQuestionIds().size() + " question(s) without all " + a.steps()
+                    + " steps are left out of savings and accuracy");
+        }
+        if (!a.runOutcomes().ungradableStep1Ids().isEmpty()) {
+            parts.add(a.runOutcomes().ungradableStep1Ids().size() + " ungradable step-1 answer(s)");
+        }
+        if (a.separation().note() != null) {
+            parts.add(a.separation().note());
+        }
+        return String.join(" · ", parts);
+    }
+
+    static String describe(Separation s) {
+        String p = Formats.pValue(s.pValue());
+        return "Cohen's d = " + Formats.number(s.cohensD(), 3) + " · p " + (p.startsWith("<") ? p : "= " + p)
+                + " · n = " + s.correct().n() + " correct / " + s.incorrect().n() + " incorrect"
+                + " · overlap " + Formats.percent(s.overlap());
+    }
+
+    private void snapToMethod() {
+        MethodOption option = method.get();
+        if (option == null || option.isCustom() || analysis.get() == null) {
+            return;
+        }
+        double t = analysis.get().thresholds().tau(option.method());
+        snapping = true;
+        try {
+            tau.set(t);
+        } finally {
+            snapping = false;
+        }
+        tauChanged();
+    }
+
+    private void tauChanged() {
+        RunAnalysis a = analysis.get();
+        if (a == null) {
+            point.set(null);
+            updateLabels(null);
+            return;
+        }
+        MethodOption option = method.get();
+        if (!snapping && option != null && !option.isCustom()
+                && Double.compare(a.thresholds().tau(option.method()), tau.get()) != 0) {
+            method.set(MethodOption.CUSTOM);
+        }
+        TradeoffPoint p = a.tradeoff().evaluate(tau.get());
+        point.set(p);
+        updateLabels(p);
+    }
+
+    private void updateLabels(TradeoffPoint p) {
+        if (p == null) {
+            tokenSavingsText.set(Formats.MISSING);
+            callSavingsText.set(Formats.MISSING);
+            gatedAccuracyText.set(Formats.MISSING);
+            threshAccuracyText.set(Formats.MISSING);
+            deltaAccuracyText.set(Formats.MISSING);
+            stoppedText.set(Formats.MISSING);
+            return;
+        }
+        tokenSavingsText.set(Formats.percent(p.tokenSavings()));
+        callSavingsText.set(Formats.percent(p.callSavings()));
+        gatedAccuracyText.set(Formats.percent(p.gatedAccuracy()));
+        threshAccuracyText.set(Formats.percent(p.threshAccuracy()));
+        deltaAccuracyText.set(Formats.points(p.deltaAccuracyPoints()));
+        stoppedText.set(Formats.count(p.stopped(), p.n()));
+    }
+
+    private double[] h1Range() {
+        RunAnalysis a = analysis.get();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        if (a != null) {
+            for (QuestionOutcome q : a.outcomes()) {
+                if (Double.isFinite(q.h1())) {
+                    lo = Math.min(lo, q.h1());
+                    hi = Math.max(hi, q.h1());
+                }
+            }
+            for (var l : a.runOutcomes().step1Labels()) {
+                lo = Math.min(lo, l.h1());
+                hi = Math.max(hi, l.h1());
+            }
+        }
+        if (lo == Double.POSITIVE_INFINITY) {
+            return new double[] {0, 2};
+        }
+        double pad = Math.max(0.02, 0.05 * (hi - lo));
+        return new double[] {Math.max(0, lo - pad), hi + pad};
+    }
+
+    private List<StepRecord> stepsOf(QuestionRow row) {
+        LoadedRun current = run.get();
+        if (row == null || current == null) {
+            return List.of();
+        }
+        List<StepRecord> steps = new ArrayList<>();
+        for (StepRecord s : current.file().steps()) {
+            if (s.questionId().equals(row.questionId())) {
+                steps.add(s);
+            }
+        }
+        steps.sort((x, y) -> Integer.compare(x.step(), y.step()));
+        return List.copyOf(steps);
+    }
+}

@@ -1,0 +1,168 @@
+package org.entropyworkbench.ui.analysis;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.core.threshold.ThresholdSet;
+import org.entropyworkbench.ui.common.ChartStyle;
+import org.entropyworkbench.ui.common.HistogramBins;
+import org.entropyworkbench.ui.common.WorkbenchColors;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+
+/**
+ * Histogram of step-1 mean token entropy for correct (teal) and incorrect (orange) step-1
+ * answers, drawn semi-transparent over the same bins, with the four rules' τ as labelled
+ * dashed markers. The current τ moves too often to repaint the chart for it: the screen draws
+ * it as an overlay, and {@link #exportChart(double)} adds it to a copy for PNG/SVG export.
+ * FX thread only (the chart repaints its viewer on every change).
+ */
+public final class EntropyHistogramChart {
+
+    private final XYIntervalSeries correct = new XYIntervalSeries("Correct at step 1");
+    private final XYIntervalSeries incorrect = new XYIntervalSeries("Incorrect at step 1");
+    private final JFreeChart chart;
+    private final XYPlot plot;
+    private final Map<ThresholdMethod, ValueMarker> methodMarkers = new EnumMap<>(ThresholdMethod.class);
+    private double dataLower = 0;
+    private double dataUpper = 2;
+
+    public EntropyHistogramChart() {
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        data.addSeries(correct);
+        data.addSeries(incorrect);
+        NumberAxis x = new NumberAxis("Step-1 mean token entropy (bits)");
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("Questions (count)");
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        y.setUpperMargin(0.3);
+        XYBarRenderer renderer = new XYBarRenderer();
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(true);
+        renderer.setSeriesPaint(0, WorkbenchColors.withAlpha(WorkbenchColors.CORRECT, 150));
+        renderer.setSeriesPaint(1, WorkbenchColors.withAlpha(WorkbenchColors.INCORRECT, 140));
+        renderer.setSeriesOutlinePaint(0, WorkbenchColors.CORRECT.darker());
+        renderer.setSeriesOutlinePaint(1, WorkbenchColors.INCORRECT.darker());
+        renderer.setDefaultOutlineStroke(new BasicStroke(0.6f));
+        plot = new XYPlot(data, x, y, renderer);
+        chart = new JFreeChart("Step-1 entropy by step-1 correctness", ChartStyle.TITLE_FONT, plot, true);
+        ChartStyle.apply(chart);
+
+        int i = 0;
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            ValueMarker marker = new ValueMarker(Double.NaN);
+            marker.setPaint(WorkbenchColors.method(m));
+            marker.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f));
+            marker.setLabel(WorkbenchColors.shortLabel(m));
+            marker.setLabelFont(ChartStyle.SMALL_FONT);
+            marker.setLabelPaint(WorkbenchColors.method(m));
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            marker.setLabelOffset(new RectangleInsets(4 + 14 * i, 3, 2, 2));
+            methodMarkers.put(m, marker);
+            i++;
+        }
+    }
+
+    public JFreeChart chart() { return chart; }
+
+    public XYPlot plot() { return plot; }
+
+    /** Replaces the two histograms (values in bits; NaN skipped). */
+    public void setClasses(double[] correctH, double[] incorrectH) {
+        chart.setNotify(false);
+        HistogramBins bins = HistogramBins.covering(binTarget(correctH.length + incorrectH.length), correctH, incorrectH);
+        fill(correct, bins, bins.counts(correctH));
+        fill(incorrect, bins, bins.counts(incorrectH));
+        dataLower = bins.lower();
+        dataUpper = bins.upper();
+        updateRange();
+        chart.setNotify(true);
+    }
+
+    private static int binTarget(int n) {
+        return Math.max(8, Math.min(40, (int) Math.round(2 * Math.sqrt(n))));
+    }
+
+    private static void fill(XYIntervalSeries series, HistogramBins bins, int[] counts) {
+        series.clear();
+        for (int i = 0; i < counts.length; i++) {
+            double lo = bins.start(i);
+            double hi = lo + bins.width();
+            series.add((lo + hi) / 2, lo, hi, counts[i], 0, counts[i]);
+        }
+    }
+
+    /** Shows each available rule's τ as a marker; unavailable rules are hidden. */
+    public void setMethodTaus(ThresholdSet thresholds) {
+        chart.setNotify(false);
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            ValueMarker marker = methodMarkers.get(m);
+            plot.removeDomainMarker(marker, Layer.FOREGROUND);
+            double t = thresholds == null ? Double.NaN : thresholds.tau(m);
+            if (Double.isFinite(t)) {
+                marker.setValue(t);
+                marker.setLabel(WorkbenchColors.shortLabel(m) + String.format(Locale.ROOT, " %.3f", t));
+                plot.addDomainMarker(0, marker, Layer.FOREGROUND, false);
+            }
+        }
+        updateRange();
+        chart.setNotify(true);
+    }
+
+    /**
+     * A copy of the chart with the current τ drawn in (a solid line and a "τ = …" label), for
+     * export. The copy shares the data, so draw it straight away.
+     */
+    public JFreeChart exportChart(double tau) {
+        JFreeChart copy;
+        try {
+            copy = (JFreeChart) chart.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("JFreeChart could not be copied", e);
+        }
+        if (Double.isFinite(tau)) {
+            XYPlot p = copy.getXYPlot();
+            double top = p.getRangeAxis().getUpperBound();
+            p.addAnnotation(new XYLineAnnotation(tau, 0, tau, top, new BasicStroke(2.6f), WorkbenchColors.TAU), false);
+            XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, " τ = %.3f", tau), tau,
+                    0.04 * top);
+            label.setFont(ChartStyle.SMALL_BOLD_FONT);
+            label.setPaint(WorkbenchColors.TAU);
+            label.setBackgroundPaint(new Color(255, 255, 255, 220));
+            label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+            p.addAnnotation(label, false);
+        }
+        return copy;
+    }
+
+    private void updateRange() {
+        double lo = dataLower;
+        double hi = dataUpper;
+        for (ValueMarker m : methodMarkers.values()) {
+            if (Double.isFinite(m.getValue()) && plot.getDomainMarkers(Layer.FOREGROUND) != null
+                    && plot.getDomainMarkers(Layer.FOREGROUND).contains(m)) {
+                lo = Math.min(lo, m.getValue());
+                hi = Math.max(hi, m.getValue());
+            }
+        }
+        double pad = 0.04 * (hi - lo);
+        plot.getDomainAxis().setRange(Math.max(0, lo - pad), hi + pad);
+    }
+}

@@ -1,0 +1,143 @@
+package org.entropyworkbench.ui.analysis;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.List;
+import java.util.Locale;
+import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.core.tradeoff.TradeoffPoint;
+import org.entropyworkbench.ui.common.ChartStyle;
+import org.entropyworkbench.ui.common.WorkbenchColors;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.Drawable;
+import org.jfree.chart.annotations.XYDrawableAnnotation;
+import org.jfree.chart.annotations.XYPointerAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The savings-versus-accuracy trade-off over every τ: token savings (%) on x, gated accuracy (%)
+ * on y, the S-step accuracy as a reference line, the four rules as labelled points and the
+ * current τ as a moving dot. FX thread only.
+ */
+public final class TradeoffCurveChart {
+
+    private final XYSeries curve = new XYSeries("Every τ", false, true);
+    private final XYSeries methods = new XYSeries("Rules", false, true);
+    private final JFreeChart chart;
+    private final XYPlot plot;
+    private final ValueMarker baseline = new ValueMarker(Double.NaN);
+
+    public TradeoffCurveChart() {
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(curve);
+        data.addSeries(methods);
+        NumberAxis x = new NumberAxis("Token savings (%)");
+        NumberAxis y = new NumberAxis("Gated accuracy (%)");
+        y.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        renderer.setSeriesLinesVisible(0, true);
+        renderer.setSeriesShapesVisible(0, false);
+        renderer.setSeriesPaint(0, new Color(0x5D, 0x6B, 0x7A));
+        renderer.setSeriesStroke(0, new BasicStroke(1.6f));
+        renderer.setSeriesLinesVisible(1, false);
+        renderer.setSeriesShapesVisible(1, true);
+        renderer.setSeriesShape(1, new Ellipse2D.Double(-4, -4, 8, 8));
+        renderer.setSeriesPaint(1, new Color(0x2E, 0x86, 0xC1));
+        plot = new XYPlot(data, x, y, renderer);
+        chart = new JFreeChart("Savings vs accuracy over all τ", ChartStyle.TITLE_FONT, plot, true);
+        ChartStyle.apply(chart);
+        baseline.setPaint(new Color(0x8A, 0x96, 0xA3));
+        baseline.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
+        baseline.setLabelFont(ChartStyle.SMALL_FONT);
+        baseline.setLabelAnchor(RectangleAnchor.RIGHT);
+        baseline.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        plot.addRangeMarker(baseline);
+    }
+
+    public JFreeChart chart() { return chart; }
+
+    /** Redraws the curve and the rules' points for an analysis (null clears). */
+    public void setAnalysis(RunAnalysis analysis) {
+        chart.setNotify(false);
+        try {
+            fill(analysis);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private void fill(RunAnalysis analysis) {
+        curve.clear();
+        methods.clear();
+        plot.clearAnnotations();
+        if (analysis == null) {
+            baseline.setValue(Double.NaN);
+            return;
+        }
+        List<TradeoffPoint> points = analysis.tradeoff().curve();
+        curve.setNotify(false);
+        for (TradeoffPoint p : points) {
+            if (Double.isFinite(p.tokenSavings()) && Double.isFinite(p.gatedAccuracy())) {
+                curve.add(100 * p.tokenSavings(), 100 * p.gatedAccuracy());
+            }
+        }
+        curve.setNotify(true);
+        int i = 0;
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            TradeoffPoint p = analysis.atMethod(m);
+            if (!Double.isFinite(p.tau()) || !Double.isFinite(p.tokenSavings())) {
+                continue;
+            }
+            double sx = 100 * p.tokenSavings();
+            double sy = 100 * p.gatedAccuracy();
+            methods.add(sx, sy);
+            double angle = Math.PI / 2 + (i - 1.5) * 0.35;
+            XYPointerAnnotation label = new XYPointerAnnotation(WorkbenchColors.shortLabel(m), sx, sy, angle);
+            label.setFont(ChartStyle.SMALL_FONT);
+            label.setPaint(WorkbenchColors.method(m));
+            label.setArrowPaint(WorkbenchColors.method(m));
+            label.setTipRadius(5);
+            label.setBaseRadius(22 + 16 * i);
+            label.setArrowLength(5);
+            label.setArrowWidth(3);
+            label.setLabelOffset(2);
+            label.setTextAnchor(TextAnchor.TOP_CENTER);
+            plot.addAnnotation(label, false);
+            i++;
+        }
+        double fin = analysis.finalAccuracy();
+        baseline.setValue(100 * fin);
+        baseline.setLabel(String.format(Locale.ROOT, "%d-step accuracy %.1f %%", analysis.steps(), 100 * fin));
+    }
+
+    /**
+     * A copy of the chart with the current τ's point drawn in, for export (the screen draws that
+     * point as an overlay). The copy shares the data, so draw it straight away.
+     */
+    public JFreeChart exportChart(TradeoffPoint p) {
+        JFreeChart copy;
+        try {
+            copy = (JFreeChart) chart.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("JFreeChart could not be copied", e);
+        }
+        if (p != null && Double.isFinite(p.tokenSavings()) && Double.isFinite(p.gatedAccuracy())) {
+            Drawable dot = (g2, area) -> {
+                g2.setPaint(WorkbenchColors.TAU);
+                g2.fill(new Ellipse2D.Double(area.getX(), area.getY(), area.getWidth(), area.getHeight()));
+            };
+            copy.getXYPlot().addAnnotation(new XYDrawableAnnotation(100 * p.tokenSavings(), 100 * p.gatedAccuracy(),
+                    12, 12, dot), false);
+        }
+        return copy;
+    }
+}

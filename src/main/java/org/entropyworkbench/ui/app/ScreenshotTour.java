@@ -1,0 +1,226 @@
+package org.entropyworkbench.ui.app;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.entropyworkbench.core.dataset.BuiltInDatasets;
+import org.entropyworkbench.core.dataset.Dataset;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.ui.analysis.MethodOption;
+import org.entropyworkbench.ui.calibration.CalibrationViewModel;
+import org.entropyworkbench.ui.task.FxTaskExecutor;
+
+/**
+ * Opens the workbench on the sample runs, visits every screen and writes one PNG per screen:
+ * {@code java ... ScreenshotTour OUTDIR} (run under xvfb-run on a
+ * headless machine). The Run screen is captured while a sample run is being replayed. The tour
+ * thread drives the UI with {@link Platform#runLater} and waits for each step; the window uses a
+ * temporary recent-files store so the user's list is untouched.
+ */
+public final class ScreenshotTour {
+
+    private static final long TIMEOUT_SECONDS = 60;
+    /** Size budget of one screenshot in the repository. */
+    private static final long MAX_PNG_BYTES = 290_000;
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Paths.get(args.length > 0 ? args[0] : "docs/screenshots");
+        Files.createDirectories(out);
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+        try {
+            new Tour(out).run();
+        } finally {
+            Platform.exit();
+        }
+        System.exit(0);
+    }
+
+    private static final class Tour {
+        private final Path out;
+        private Stage stage;
+        private WorkbenchWindow window;
+        private FxTaskExecutor executor;
+
+        Tour(Path out) {
+            this.out = out;
+        }
+
+        void run() throws Exception {
+            Path recent = Files.createTempFile("ewb-tour-recent", ".json");
+            Files.deleteIfExists(recent);
+            fx(() -> {
+                executor = new FxTaskExecutor();
+                window = new WorkbenchWindow(new Workspace(), executor, new RecentFiles(recent));
+                window.setShowProblemDialogs(false);
+                stage = new Stage();
+                stage.setTitle("Entropy Workbench");
+                stage.setScene(WorkbenchApp.createScene(window));
+                WorkbenchApp.addIcons(stage);
+                stage.show();
+                window.show(WorkbenchWindow.Screen.ANALYSIS);
+                window.openSampleRuns(SampleRuns.folder());
+                return null;
+            });
+            List<Path> samples = SampleRuns.list(SampleRuns.folder());
+            if (samples.isEmpty()) {
+                throw new IllegalStateException("no sample runs in " + SampleRuns.folder().toAbsolutePath());
+            }
+            waitFor("sample runs loaded", () -> fx(() -> window.workspace().runs().size()) == samples.size());
+            Path reasoning = samples.stream().filter(p -> p.getFileName().toString().contains("reasoning-gpqa"))
+                    .findFirst().orElse(samples.get(0));
+            fx(() -> {
+                window.workspace().runs().stream().filter(r -> reasoning.equals(r.path())).findFirst()
+                        .ifPresent(r -> window.workspace().selectedRun().set(r));
+                return null;
+            });
+            waitFor("analysis ready", () -> fx(() -> window.analysisModel().analysis() != null
+                    && window.analysisModel().analysis().run().path().equals(reasoning)));
+            pause(800);
+
+            fx(() -> {
+                window.analysisModel().selectMethod(new MethodOption(ThresholdMethod.SCALE_INVARIANT_UNIVERSAL));
+                window.analysisView().questionTable().getSelectionModel().select(0);
+                return null;
+            });
+            settle();
+            snap("analysis.png");
+
+            fx(() -> {
+                window.calibrationModel().modeProperty().set(CalibrationViewModel.SampleMode.FEW_SHOT);
+                window.show(WorkbenchWindow.Screen.CALIBRATION);
+                return null;
+            });
+            waitFor("few-shot draws", () -> fx(() -> window.calibrationModel().fewShotProperty().get() != null));
+            settle();
+            snap("calibration.png");
+
+            fx(() -> {
+                window.show(WorkbenchWindow.Screen.COMPARE);
+                return null;
+            });
+            settle();
+            snap("compare.png");
+
+            List<Dataset> builtIns = new ArrayList<>();
+            for (String name : BuiltInDatasets.list()) {
+                builtIns.add(BuiltInDatasets.load(name));
+            }
+            fx(() -> {
+                builtIns.forEach(window.workspace()::addDataset);
+                if (!builtIns.isEmpty()) {
+                    window.workspace().selectedDataset().set(builtIns.get(0));
+                }
+                window.show(WorkbenchWindow.Screen.DATASETS);
+                return null;
+            });
+            settle();
+            snap("datasets.png");
+
+            Path replay = samples.stream().filter(p -> p.getFileName().toString().contains("reasoning-aime"))
+                    .findFirst().orElse(samples.get(0));
+            fx(() -> {
+                window.show(WorkbenchWindow.Screen.RUN);
+                window.runModel().startReplay(replay, 250);
+                return null;
+            });
+            waitFor("replay streaming", () -> fx(() -> window.runModel().running().get()));
+            pause(4000);
+            snap("run.png");
+            fx(() -> {
+                window.runModel().cancel();
+                return null;
+            });
+            pause(500);
+            fx(() -> {
+                stage.hide();
+                executor.shutdown();
+                return null;
+            });
+        }
+
+        private void snap(String name) throws Exception {
+            WritableImage image = fx(() -> {
+                Scene scene = stage.getScene();
+                return scene.snapshot(null);
+            });
+            BufferedImage rgb = SwingFXUtils.fromFXImage(image, null);
+            BufferedImage opaque = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_INT_RGB);
+            opaque.getGraphics().drawImage(rgb, 0, 0, null);
+            Path file = out.resolve(name);
+            ImageIO.write(opaque, "png", file.toFile());
+            for (int bits = 6; Files.size(file) > MAX_PNG_BYTES && bits >= 4; bits--) {
+                ImageIO.write(posterize(opaque, bits), "png", file.toFile());
+            }
+            System.out.println("wrote " + file + " (" + Files.size(file) / 1024 + " KB)");
+        }
+
+        /**
+         * Keeps only the top {@code bits} of each colour channel: busy plots compress much better
+         * and text stays legible, so a screenshot stays under the size budget.
+         */
+        private static BufferedImage posterize(BufferedImage in, int bits) {
+            BufferedImage outImage = new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_INT_RGB);
+            int mask = (0xFF << (8 - bits)) & 0xFF;
+            int rgbMask = (mask << 16) | (mask << 8) | mask;
+            for (int y = 0; y < in.getHeight(); y++) {
+                for (int x = 0; x < in.getWidth(); x++) {
+                    outImage.setRGB(x, y, in.getRGB(x, y) & rgbMask);
+                }
+            }
+            return outImage;
+        }
+
+        private static void settle() throws Exception {
+            pause(700);
+            fx(() -> null);
+        }
+
+        private static void pause(long millis) throws InterruptedException {
+            Thread.sleep(millis);
+        }
+
+        private static void waitFor(String what, BooleanSupplier condition) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("timed out waiting for " + what);
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        private static <T> T fx(Supplier<T> action) {
+            CompletableFuture<T> f = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    f.complete(action.get());
+                } catch (Throwable t) {
+                    f.completeExceptionally(t);
+                }
+            });
+            try {
+                return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,63 @@
+package org.entropyworkbench.ui.app;
+
+import java.io.InputStream;
+import java.net.URL;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.entropyworkbench.ui.task.FxTaskExecutor;
+import org.entropyworkbench.ui.task.TaskExecutor;
+
+/**
+ * The JavaFX application: one window of about 1400 x 900 with the workbench, the sample runs
+ * opened in the background at start, and the first run's Analysis screen shown.
+ */
+public final class WorkbenchApp extends Application {
+
+    /** Window size at start. */
+    public static final double WIDTH = 1400;
+    public static final double HEIGHT = 900;
+
+    private TaskExecutor executor;
+
+    @Override
+    public void start(Stage stage) {
+        executor = new FxTaskExecutor();
+        Workspace workspace = new Workspace();
+        WorkbenchWindow window = new WorkbenchWindow(workspace, executor, RecentFiles.forCurrentUser());
+        stage.setTitle("Entropy Workbench");
+        stage.setScene(createScene(window));
+        addIcons(stage);
+        stage.show();
+        window.show(WorkbenchWindow.Screen.ANALYSIS);
+        window.openSampleRuns(SampleRuns.folder());
+    }
+
+    /** A scene of the standard size with the workbench stylesheet. */
+    public static Scene createScene(WorkbenchWindow window) {
+        Scene scene = new Scene(window, WIDTH, HEIGHT);
+        URL css = WorkbenchApp.class.getResource("/assets/css/workbench.css");
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        return scene;
+    }
+
+    /** Puts the app icon on a stage (silently skipped when the icon is not on the classpath). */
+    public static void addIcons(Stage stage) {
+        for (String size : new String[] {"32", "128"}) {
+            InputStream in = WorkbenchApp.class.getResourceAsStream("/assets/icons/workbench-" + size + ".png");
+            if (in != null) {
+                stage.getIcons().add(new Image(in));
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.entropyworkbench.ui.app;
+
+import javafx.application.Application;
+
+/**
+ * Plain entry point for the window. JavaFX refuses to start an {@code Application} subclass as
+ * the main class from the classpath, so this class (which is not one) launches it.
+ */
+public final class WorkbenchLauncher {
+
+    private WorkbenchLauncher() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(WorkbenchApp.class, args);
+    }
+}

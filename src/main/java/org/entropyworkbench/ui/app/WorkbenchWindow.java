@@ -1,0 +1,387 @@
+package org.entropyworkbench.ui.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+import org.entropyworkbench.core.run.WorkbenchVersion;
+import org.entropyworkbench.ui.analysis.AnalysisView;
+import org.entropyworkbench.ui.analysis.AnalysisViewModel;
+import org.entropyworkbench.ui.calibration.CalibrationView;
+import org.entropyworkbench.ui.calibration.CalibrationViewModel;
+import org.entropyworkbench.ui.compare.CompareView;
+import org.entropyworkbench.ui.compare.CompareViewModel;
+import org.entropyworkbench.ui.datasets.DatasetsView;
+import org.entropyworkbench.ui.datasets.DatasetsViewModel;
+import org.entropyworkbench.ui.run.RunView;
+import org.entropyworkbench.ui.run.RunViewModel;
+import org.entropyworkbench.ui.task.TaskExecutor;
+
+/**
+ * The workbench window's content: menu bar, runs list, the five screens in tabs, a status bar
+ * showing background work, and drag-and-drop of any supported file. Built in code; FX thread
+ * only. Separate from {@link WorkbenchApp} so tests and the screenshot tour can build it.
+ */
+public final class WorkbenchWindow extends BorderPane {
+
+    /** The tabs, in order. */
+    public enum Screen { DATASETS, RUN, ANALYSIS, CALIBRATION, COMPARE }
+
+    private final Workspace workspace;
+    private final TaskExecutor executor;
+    private final RecentFiles recentFiles;
+    private final FileOpener opener;
+    private final TabPane tabs = new TabPane();
+    private final StatusBar statusBar = new StatusBar();
+    private final Menu recentMenu = new Menu("Open recent");
+    private final AnalysisViewModel analysisModel;
+    private final AnalysisView analysisView;
+    private final CalibrationViewModel calibrationModel;
+    private final CompareViewModel compareModel;
+    private final RunViewModel runModel;
+    private final VBox runsPane;
+    private boolean showProblemDialogs = true;
+    private boolean runsListWanted = true;
+    private String lastProgressText;
+    /** Sample runs opened at start; they do not crowd the recent-files list. */
+    private final Set<Path> sampleFiles = new HashSet<>();
+
+    public WorkbenchWindow(Workspace workspace, TaskExecutor executor, RecentFiles recentFiles) {
+        this.workspace = workspace;
+        this.executor = executor;
+        this.recentFiles = recentFiles;
+        this.opener = new FileOpener(workspace, executor, this::report);
+        opener.setOnOpened(p -> {
+            if (!sampleFiles.contains(p)) {
+                recentFiles.add(p);
+                rebuildRecentMenu();
+            }
+        });
+        getStyleClass().add("workbench-window");
+
+        analysisModel = new AnalysisViewModel(workspace, executor);
+        analysisView = new AnalysisView(analysisModel);
+        calibrationModel = new CalibrationViewModel(workspace, executor);
+        compareModel = new CompareViewModel(workspace);
+        runModel = new RunViewModel(workspace, executor);
+        tabs.getTabs().addAll(
+                tab("Datasets", new DatasetsView(new DatasetsViewModel(workspace, executor))),
+                tab("Run", new RunView(runModel)),
+                tab("Analysis", analysisView),
+                tab("Calibration", new CalibrationView(calibrationModel)),
+                tab("Compare", new CompareView(compareModel)));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("screens");
+
+        setTop(menuBar());
+        runsPane = runsPane();
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> updateRunsListVisibility());
+        updateRunsListVisibility();
+        setCenter(tabs);
+        setBottom(statusBar);
+        statusBar.setText("Ready");
+        executor.addProgressListener(this::showProgress);
+        installDragAndDrop();
+    }
+
+    public FileOpener opener() { return opener; }
+
+    public Workspace workspace() { return workspace; }
+
+    public AnalysisViewModel analysisModel() { return analysisModel; }
+
+    public AnalysisView analysisView() { return analysisView; }
+
+    public CalibrationViewModel calibrationModel() { return calibrationModel; }
+
+    public CompareViewModel compareModel() { return compareModel; }
+
+    public RunViewModel runModel() { return runModel; }
+
+    public StatusBar statusBar() { return statusBar; }
+
+    /** Shows a screen. */
+    public void show(Screen screen) {
+        tabs.getSelectionModel().select(screen.ordinal());
+    }
+
+    /** Tests and the screenshot tour turn the modal problem dialogs off (problems go to the status bar). */
+    public void setShowProblemDialogs(boolean show) {
+        this.showProblemDialogs = show;
+    }
+
+    /** Opens the sample runs in the background; the first becomes the selected run. */
+    public void openSampleRuns(Path folder) {
+        List<Path> files = SampleRuns.list(folder);
+        if (files.isEmpty()) {
+            statusBar.setText("No sample runs in " + folder.toAbsolutePath() + " (set -Dewb.sampleRuns=FOLDER)");
+            return;
+        }
+        sampleFiles.addAll(files);
+        opener.openAll(files);
+    }
+
+    /** The runs list is shown next to the screens that show one run (Analysis, Calibration). */
+    private void updateRunsListVisibility() {
+        int i = tabs.getSelectionModel().getSelectedIndex();
+        boolean perRun = i == Screen.ANALYSIS.ordinal() || i == Screen.CALIBRATION.ordinal();
+        setLeft(perRun && runsListWanted ? runsPane : null);
+    }
+
+    private static Tab tab(String title, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId("tab-" + title.toLowerCase());
+        return t;
+    }
+
+    // ---- menus ----------------------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open run, dataset or calibration…");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseAndOpen());
+        MenuItem samples = new MenuItem("Open sample runs");
+        samples.setOnAction(e -> openSampleRuns(SampleRuns.folder()));
+        rebuildRecentMenu();
+        MenuItem export = new MenuItem("Export analysis (charts PNG/SVG, tables CSV)…");
+        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        export.setOnAction(e -> exportAnalysis());
+        MenuItem exportCalibration = new MenuItem("Export calibration JSON…");
+        exportCalibration.setOnAction(e -> show(Screen.CALIBRATION));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> {
+            Window w = getScene() == null ? null : getScene().getWindow();
+            if (w != null) {
+                w.hide();
+            }
+        });
+        Menu file = new Menu("File", null, open, samples, recentMenu, new SeparatorMenuItem(), export,
+                exportCalibration, new SeparatorMenuItem(), quit);
+
+        Menu view = new Menu("View");
+        int i = 1;
+        for (Screen s : Screen.values()) {
+            MenuItem item = new MenuItem(tabs.getTabs().get(s.ordinal()).getText());
+            item.setAccelerator(KeyCombination.keyCombination("Shortcut+" + i++));
+            item.setOnAction(e -> show(s));
+            view.getItems().add(item);
+        }
+        MenuItem toggleRuns = new MenuItem("Show/hide runs list");
+        toggleRuns.setOnAction(e -> {
+            runsListWanted = !runsListWanted;
+            updateRunsListVisibility();
+        });
+        view.getItems().addAll(new SeparatorMenuItem(), toggleRuns);
+
+        MenuItem about = new MenuItem("About Entropy Workbench");
+        about.setOnAction(e -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "Entropy Workbench " + WorkbenchVersion.current()
+                    + "\n\nMean per-token Shannon entropy of a reasoning model's first step as a confidence"
+                    + " signal: stop after step 1 when H ≤ τ, otherwise refine (\"Think Just Enough\","
+                    + " arXiv 2510.08146).\n\nSample runs are simulated.", ButtonType.OK);
+            a.setHeaderText("Entropy Workbench");
+            a.initOwner(getScene() == null ? null : getScene().getWindow());
+            a.show();
+        });
+        Menu help = new Menu("Help", null, about);
+        return new MenuBar(file, view, help);
+    }
+
+    private void rebuildRecentMenu() {
+        recentMenu.getItems().clear();
+        for (Path p : recentFiles.entries()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> opener.open(p));
+            recentMenu.getItems().add(item);
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none)");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear list");
+            clear.setOnAction(e -> {
+                recentFiles.clear();
+                rebuildRecentMenu();
+            });
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    private void exportAnalysis() {
+        if (analysisModel.analysis() == null) {
+            statusBar.setText("Nothing to export: no analysed run");
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export the analysis into a folder");
+        File folder = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (folder == null) {
+            return;
+        }
+        try {
+            List<Path> written = analysisView.exportAll(folder.toPath());
+            statusBar.setText("Exported " + written.size() + " files to " + folder);
+        } catch (IOException | RuntimeException ex) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not export to " + folder + ": " + ex.getMessage());
+            alert.initOwner(getScene() == null ? null : getScene().getWindow());
+            alert.show();
+        }
+    }
+
+    private void chooseAndOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open run, dataset or calibration");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Workbench files", "*.jsonl", "*.jsonl.gz", "*.gz", "*.json", "*.csv", "*.tsv"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        List<File> files = chooser.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
+        if (files != null) {
+            files.forEach(f -> opener.open(f.toPath()));
+        }
+    }
+
+    // ---- runs list ------------------------------------------------------------------------
+
+    private VBox runsPane() {
+        Label title = new Label("Runs");
+        title.getStyleClass().add("section-title");
+        ListView<LoadedRun> list = new ListView<>(workspace.runs());
+        list.setId("runs-list");
+        list.setTooltip(new Tooltip("The run the Analysis and Calibration screens show"));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(LoadedRun item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                int n = item.analysis() == null ? 0 : item.analysis().outcomes().size();
+                setText(item.shortName() + "\n" + n + " questions" + (item.file().header().simulated() ? " · simulated" : ""));
+                setWrapText(true);
+                setPrefWidth(0);
+                setTooltip(new Tooltip(String.valueOf(item.path())));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && now != workspace.selectedRun().get()) {
+                workspace.selectedRun().set(now);
+            }
+        });
+        workspace.selectedRun().addListener((obs, old, now) -> list.getSelectionModel().select(now));
+        workspace.runs().addListener((ListChangeListener<LoadedRun>) c ->
+                list.getSelectionModel().select(workspace.selectedRun().get()));
+        Label empty = new Label("Drop run files here\nor use File ▸ Open");
+        empty.getStyleClass().add("hint");
+        list.setPlaceholder(empty);
+        Button open = new Button("Open…");
+        open.setOnAction(e -> chooseAndOpen());
+        open.setMaxWidth(Double.MAX_VALUE);
+        VBox pane = new VBox(6, title, list, open);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        pane.getStyleClass().add("runs-pane");
+        pane.setPrefWidth(235);
+        pane.setMinWidth(170);
+        pane.setPadding(new Insets(8));
+        return pane;
+    }
+
+    // ---- status, problems, drag and drop ----------------------------------------------------
+
+    private void showProgress(TaskExecutor.TaskProgress p) {
+        if (p.running() == 0) {
+            statusBar.setProgress(0);
+            if (statusBar.getText() == null || statusBar.getText().equals(lastProgressText)) {
+                statusBar.setText("Ready");
+            }
+            return;
+        }
+        String more = p.running() > 1 ? " (+" + (p.running() - 1) + " more)" : "";
+        lastProgressText = p.title() + more + (p.message() == null || p.message().isBlank() ? "" : ": " + p.message());
+        statusBar.setText(lastProgressText);
+        statusBar.setProgress(p.fraction() < 0 || Double.isNaN(p.fraction()) ? -1 : p.fraction());
+    }
+
+    private void report(FileOpener.Outcome outcome) {
+        if (outcome.error() == null && outcome.problems().isEmpty()) {
+            statusBar.setText("Opened " + outcome.file().getFileName());
+            return;
+        }
+        String header;
+        Alert.AlertType type;
+        if (outcome.error() != null) {
+            header = "Could not open " + outcome.file().getFileName();
+            type = Alert.AlertType.ERROR;
+        } else {
+            header = "Opened " + outcome.file().getFileName() + " with " + outcome.problems().size()
+                    + " problem(s); every good line was loaded";
+            type = Alert.AlertType.WARNING;
+        }
+        statusBar.setText(header);
+        if (!showProblemDialogs) {
+            return;
+        }
+        Alert alert = new Alert(type);
+        alert.setTitle("Entropy Workbench");
+        alert.setHeaderText(header);
+        TextArea details = new TextArea(String.join("\n", FileOpener.allProblems(List.of(outcome))));
+        details.setEditable(false);
+        details.setWrapText(true);
+        details.setPrefRowCount(8);
+        alert.getDialogPane().setContent(details);
+        alert.initOwner(getScene() == null ? null : getScene().getWindow());
+        alert.show();
+    }
+
+    private void installDragAndDrop() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean ok = false;
+            if (e.getDragboard().hasFiles()) {
+                for (File f : e.getDragboard().getFiles()) {
+                    opener.open(f.toPath());
+                }
+                ok = true;
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+}

@@ -1,0 +1,84 @@
+package org.entropyworkbench.ui.app;
+
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.entropyworkbench.core.calibration.CalibrationFile;
+import org.entropyworkbench.core.dataset.Dataset;
+
+/**
+ * The state every screen shares: loaded runs and datasets, what is selected, and an imported
+ * calibration. FX-thread only: background work hands its results over with
+ * {@code TaskExecutor.runOnUiThread} (or its onSuccess callback) before touching this object.
+ */
+public final class Workspace {
+
+    private final ObservableList<LoadedRun> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<LoadedRun> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
+    private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
+    private final ObjectProperty<Dataset> selectedDataset = new SimpleObjectProperty<>(this, "selectedDataset");
+    private final ObjectProperty<CalibrationFile> calibration = new SimpleObjectProperty<>(this, "calibration");
+
+    /** Every loaded run, in load order. */
+    public ObservableList<LoadedRun> runs() { return runs; }
+
+    /** The run the Analysis and Calibration screens show; null when none is loaded. */
+    public ObjectProperty<LoadedRun> selectedRun() { return selectedRun; }
+
+    /** Every loaded dataset, in load order. */
+    public ObservableList<Dataset> datasets() { return datasets; }
+
+    /** The dataset the Run screen uses; null when none. */
+    public ObjectProperty<Dataset> selectedDataset() { return selectedDataset; }
+
+    /** An imported or exported calibration, used to compare thresholds and for gated runs; may be null. */
+    public ObjectProperty<CalibrationFile> calibration() { return calibration; }
+
+    /**
+     * Adds a run, replacing one already loaded from the same path (a re-opened or grown file) in
+     * place. When nothing was selected, or the replaced run was selected, the new run is selected.
+     */
+    public void addRun(LoadedRun run) {
+        Objects.requireNonNull(run, "run");
+        for (int i = 0; i < runs.size(); i++) {
+            LoadedRun old = runs.get(i);
+            if (old.path() != null && old.path().equals(run.path())) {
+                runs.set(i, run);
+                if (selectedRun.get() == null || selectedRun.get() == old) {
+                    selectedRun.set(run);
+                }
+                return;
+            }
+        }
+        runs.add(run);
+        if (selectedRun.get() == null) {
+            selectedRun.set(run);
+        }
+    }
+
+    /**
+     * Adds a dataset, replacing one loaded from the same file (built-ins are matched by name), and
+     * selects it when nothing was selected.
+     */
+    public void addDataset(Dataset dataset) {
+        Objects.requireNonNull(dataset, "dataset");
+        for (int i = 0; i < datasets.size(); i++) {
+            Dataset old = datasets.get(i);
+            boolean same = old.source() != null ? old.source().equals(dataset.source())
+                    : dataset.source() == null && old.name().equals(dataset.name());
+            if (same) {
+                datasets.set(i, dataset);
+                if (selectedDataset.get() == null || selectedDataset.get() == old) {
+                    selectedDataset.set(dataset);
+                }
+                return;
+            }
+        }
+        datasets.add(dataset);
+        if (selectedDataset.get() == null) {
+            selectedDataset.set(dataset);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.entropyworkbench.ui.calibration;
+
+import static org.entropyworkbench.ui.common.TableColumns.column;
+
+import java.io.File;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.ui.common.ChartExporter;
+import org.entropyworkbench.ui.common.Formats;
+import org.entropyworkbench.ui.common.TableCsvExporter;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The Calibration screen: choose the calibration sample (all questions, or repeated n-shot
+ * draws), read each rule's τ with its spread and expected effect, export the calibration JSON
+ * for serving code or gated runs, and import one to compare. Built in code; FX thread only.
+ */
+public final class CalibrationView extends BorderPane {
+
+    private final CalibrationViewModel model;
+    private final TableView<CalibrationRow> table = new TableView<>();
+    private final TauSpreadChart spread = new TauSpreadChart();
+
+    public CalibrationView(CalibrationViewModel model) {
+        this.model = model;
+        getStyleClass().add("calibration-view");
+        setTop(controls());
+        ChartViewer viewer = new ChartViewer(spread.chart(), false);
+        viewer.setMinSize(200, 160);
+        BorderPane chartPane = new BorderPane(viewer);
+        HBox chartTools = new HBox(ChartExporter.exportButton(spread::chart, "tau-spread"));
+        chartTools.setAlignment(Pos.CENTER_RIGHT);
+        chartTools.setPadding(new Insets(2, 4, 0, 4));
+        chartPane.setTop(chartTools);
+        SplitPane split = new SplitPane(tablePane(), chartPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        setCenter(split);
+        model.rows().addListener((ListChangeListener<CalibrationRow>) c ->
+                spread.show(List.copyOf(model.rows()), model.fewShotProperty().get()));
+        spread.show(List.copyOf(model.rows()), model.fewShotProperty().get());
+    }
+
+    public TableView<CalibrationRow> table() { return table; }
+
+    private VBox controls() {
+        ComboBox<CalibrationViewModel.SampleMode> mode = new ComboBox<>();
+        mode.getItems().setAll(CalibrationViewModel.SampleMode.values());
+        mode.valueProperty().bindBidirectional(model.modeProperty());
+        mode.setId("sample-mode");
+        Spinner<Integer> shots = new Spinner<>(CalibrationViewModel.MIN_SHOTS, CalibrationViewModel.MAX_SHOTS,
+                model.shotsProperty().get());
+        shots.setPrefWidth(80);
+        shots.valueProperty().addListener((obs, old, now) -> model.shotsProperty().set(now));
+        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
+        seed.setPrefColumnCount(6);
+        seed.textProperty().addListener((obs, old, now) -> {
+            try {
+                model.seedProperty().set(Long.parseLong(now.trim()));
+            } catch (NumberFormatException e) {
+                seed.setStyle("-fx-border-color: #c0392b;");
+                return;
+            }
+            seed.setStyle("");
+        });
+        Spinner<Integer> draws = new Spinner<>(1, 5000, model.drawsProperty().get(), 50);
+        draws.setPrefWidth(95);
+        draws.setEditable(true);
+        draws.valueProperty().addListener((obs, old, now) -> model.drawsProperty().set(now));
+        shots.disableProperty().bind(model.modeProperty().isNotEqualTo(CalibrationViewModel.SampleMode.FEW_SHOT));
+        seed.disableProperty().bind(shots.disableProperty());
+        draws.disableProperty().bind(shots.disableProperty());
+        Button compute = new Button("Compute");
+        compute.setDefaultButton(true);
+        compute.setOnAction(e -> model.compute());
+        compute.setId("compute-calibration");
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(model.busyProperty());
+
+        ComboBox<ThresholdMethod> chosen = new ComboBox<>();
+        chosen.getItems().setAll(ThresholdMethod.values());
+        chosen.valueProperty().bindBidirectional(model.chosenMethodProperty());
+        chosen.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ThresholdMethod m) { return m == null ? "" : m.label(); }
+
+            @Override
+            public ThresholdMethod fromString(String s) { return null; }
+        });
+        chosen.setTooltip(new Tooltip("The rule a gated run uses (chosenMethod in the file)"));
+        Button export = new Button("Export calibration JSON…");
+        export.setId("export-calibration");
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export calibration");
+            chooser.setInitialFileName("calibration.json");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Calibration JSON", "*.json"));
+            File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (f != null) {
+                model.exportTo(f.toPath());
+            }
+        });
+        Button importButton = new Button("Import calibration…");
+        importButton.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Import calibration");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Calibration JSON", "*.json"));
+            File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (f != null) {
+                model.importFrom(f.toPath());
+            }
+        });
+
+        HBox row1 = new HBox(8, new Label("Sample"), mode, new Label("n"), shots, new Label("seed"), seed,
+                new Label("draws"), draws, compute, busy);
+        row1.setAlignment(Pos.CENTER_LEFT);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row2 = new HBox(8, new Label("Rule for gated runs"), chosen, export, importButton, gap);
+        row2.setAlignment(Pos.CENTER_LEFT);
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
+        status.setId("calibration-status");
+        status.setWrapText(true);
+        Label imported = new Label();
+        imported.textProperty().bind(model.importedTextProperty());
+        imported.getStyleClass().add("hint");
+        Label runName = new Label();
+        runName.getStyleClass().add("section-title");
+        runName.textProperty().bind(Bindings.createStringBinding(() -> model.workspace().selectedRun().get() == null
+                ? "No run" : "Calibrating on " + model.workspace().selectedRun().get().displayName(),
+                model.workspace().selectedRun()));
+        VBox box = new VBox(6, runName, row1, row2, status, imported);
+        box.getStyleClass().add("toolbar-row");
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private VBox tablePane() {
+        TableColumn<CalibrationRow, String> rule = column("Rule", r -> r.method().label());
+        rule.setPrefWidth(175);
+        TableColumn<CalibrationRow, String> tau = column("τ mean ± sd", r -> Double.isNaN(r.tauSd())
+                ? Formats.number(r.tau(), 3) : Formats.number(r.tau(), 3) + " ± " + Formats.number(r.tauSd(), 3));
+        tau.setMinWidth(120);
+        TableColumn<CalibrationRow, String> range = column("τ min – max", r -> Formats.number(r.tauMin(), 3) + " – "
+                + Formats.number(r.tauMax(), 3));
+        TableColumn<CalibrationRow, Double> inSample = column("τ (all)", CalibrationRow::inSampleTau);
+        TableCsvExporter.formatColumn(inSample, v -> Formats.number(v, 3));
+        TableColumn<CalibrationRow, Double> imported = column("τ (imported)", CalibrationRow::importedTau);
+        TableCsvExporter.formatColumn(imported, v -> Formats.number(v, 3));
+        TableColumn<CalibrationRow, Double> tokens = column("Tokens saved", CalibrationRow::tokenSavings);
+        TableCsvExporter.formatColumn(tokens, Formats::percent);
+        TableColumn<CalibrationRow, Double> calls = column("Calls saved", CalibrationRow::callSavings);
+        TableCsvExporter.formatColumn(calls, Formats::percent);
+        TableColumn<CalibrationRow, Double> gated = column("Gated acc", CalibrationRow::gatedAccuracy);
+        TableCsvExporter.formatColumn(gated, Formats::percent);
+        TableColumn<CalibrationRow, Double> delta = column("Δ-Acc", CalibrationRow::deltaAccuracyPoints);
+        TableCsvExporter.formatColumn(delta, Formats::points);
+        TableColumn<CalibrationRow, Integer> avail = column("Draws", CalibrationRow::availableDraws);
+        TableColumn<CalibrationRow, String> note = column("Note", CalibrationRow::note);
+        range.setMinWidth(110);
+        inSample.setMinWidth(65);
+        imported.setMinWidth(95);
+        tokens.setMinWidth(105);
+        calls.setMinWidth(95);
+        gated.setMinWidth(80);
+        delta.setMinWidth(75);
+        avail.setMinWidth(55);
+        note.setPrefWidth(160);
+        note.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        table.getColumns().setAll(List.of(rule, tau, range, inSample, imported, tokens, calls, gated, delta, avail, note));
+        table.setItems(model.rows());
+        table.setId("calibration-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No run to calibrate"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox tools = new HBox(6, new Label("Expected effects: in-sample on the whole run, or the mean over draws on the"
+                + " questions not drawn"), gap, TableCsvExporter.exportButton(table, "calibration"));
+        tools.getStyleClass().add("hint");
+        tools.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, tools, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(4));
+        return box;
+    }
+
+}

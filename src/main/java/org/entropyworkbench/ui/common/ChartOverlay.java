@@ -1,0 +1,162 @@
+package org.entropyworkbench.ui.common;
+
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+
+/**
+ * JavaFX shapes drawn over a chart at data coordinates, for things that move with the mouse
+ * (the current threshold). Moving them repositions a node instead of repainting the whole
+ * chart, so dragging stays smooth however many points the chart has. The shapes follow the
+ * chart's data area when it is resized or re-ranged. FX thread only.
+ */
+public final class ChartOverlay extends StackPane {
+
+    private final ChartViewer viewer;
+    private final Pane layer = new Pane();
+    private final List<Runnable> placers = new ArrayList<>();
+    private boolean refreshQueued;
+
+    public ChartOverlay(ChartViewer viewer) {
+        this.viewer = viewer;
+        layer.setMouseTransparent(true);
+        layer.setPickOnBounds(false);
+        getChildren().addAll(viewer, layer);
+        viewer.getCanvas().widthProperty().addListener(o -> queueRefresh());
+        viewer.getCanvas().heightProperty().addListener(o -> queueRefresh());
+        viewer.getChart().addChangeListener(e -> queueRefresh());
+    }
+
+    public ChartViewer viewer() { return viewer; }
+
+    /** A vertical line across the data area at a domain value, with a small label at its foot. */
+    public VerticalMarker addVerticalMarker(Color color, double width) {
+        VerticalMarker m = new VerticalMarker(color, width);
+        layer.getChildren().addAll(m.line, m.label);
+        placers.add(m::place);
+        return m;
+    }
+
+    /** A dot at a data point. */
+    public PointMarker addPoint(Color color, double radius) {
+        PointMarker p = new PointMarker(color, radius);
+        layer.getChildren().add(p.dot);
+        placers.add(p::place);
+        return p;
+    }
+
+    /** Places every shape now (normally automatic after the chart repaints). */
+    public void refresh() {
+        refreshQueued = false;
+        placers.forEach(Runnable::run);
+    }
+
+    private void queueRefresh() {
+        if (!refreshQueued) {
+            refreshQueued = true;
+            Platform.runLater(this::refresh);
+        }
+    }
+
+    private Rectangle2D dataArea() {
+        ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
+        if (info == null || info.getPlotInfo() == null) {
+            return null;
+        }
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        return area == null || area.getWidth() <= 0 ? null : area;
+    }
+
+    private XYPlot plot() {
+        return (XYPlot) viewer.getChart().getPlot();
+    }
+
+    /** A vertical line at x = value (bits); hidden for NaN or outside the axis range. */
+    public final class VerticalMarker {
+        private final Line line = new Line();
+        private final Label label = new Label();
+        private double value = Double.NaN;
+        private String text = "";
+
+        VerticalMarker(Color color, double width) {
+            line.setStroke(color);
+            line.setStrokeWidth(width);
+            label.getStyleClass().add("chart-overlay-label");
+            label.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-font-size: 11px; -fx-font-weight: bold;"
+                    + " -fx-padding: 0 3 0 3;");
+            label.setTextFill(color);
+            line.setVisible(false);
+            label.setVisible(false);
+        }
+
+        public void set(double newValue, String newText) {
+            value = newValue;
+            text = newText;
+            place();
+        }
+
+        public double value() { return value; }
+
+        /** Where the line is drawn, in canvas pixels (NaN when hidden); for tests. */
+        public double canvasX() { return line.isVisible() ? line.getStartX() : Double.NaN; }
+
+        void place() {
+            Rectangle2D area = dataArea();
+            boolean show = area != null && Double.isFinite(value) && plot().getDomainAxis().getRange().contains(value);
+            line.setVisible(show);
+            label.setVisible(show);
+            if (!show) {
+                return;
+            }
+            double x = plot().getDomainAxis().valueToJava2D(value, area, plot().getDomainAxisEdge());
+            line.setStartX(x);
+            line.setEndX(x);
+            line.setStartY(area.getMinY());
+            line.setEndY(area.getMaxY());
+            label.setText(text);
+            label.autosize();
+            label.relocate(Math.min(x + 3, area.getMaxX() - label.getWidth()), area.getMaxY() - label.getHeight() - 2);
+        }
+    }
+
+    /** A dot at (x, y) in data coordinates; hidden for NaN. */
+    public final class PointMarker {
+        private final Circle dot;
+        private double x = Double.NaN;
+        private double y = Double.NaN;
+
+        PointMarker(Color color, double radius) {
+            dot = new Circle(radius, color);
+            dot.setStroke(Color.WHITE);
+            dot.setStrokeWidth(1.5);
+            dot.setVisible(false);
+        }
+
+        public void set(double newX, double newY) {
+            x = newX;
+            y = newY;
+            place();
+        }
+
+        void place() {
+            Rectangle2D area = dataArea();
+            boolean show = area != null && Double.isFinite(x) && Double.isFinite(y);
+            dot.setVisible(show);
+            if (!show) {
+                return;
+            }
+            dot.setCenterX(plot().getDomainAxis().valueToJava2D(x, area, plot().getDomainAxisEdge()));
+            dot.setCenterY(plot().getRangeAxis().valueToJava2D(y, area, plot().getRangeAxisEdge()));
+        }
+    }
+}

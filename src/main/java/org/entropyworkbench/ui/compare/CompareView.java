@@ -1,0 +1,177 @@
+package org.entropyworkbench.ui.compare;
+
+import static org.entropyworkbench.ui.common.TableColumns.column;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.ui.common.ChartExporter;
+import org.entropyworkbench.ui.common.Formats;
+import org.entropyworkbench.ui.common.TableCsvExporter;
+import org.entropyworkbench.ui.common.WorkbenchColors;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The Compare screen: two or more runs side by side (separation statistics, each rule's
+ * savings and Δ-Acc) with their step-1 entropy distributions overlaid, so one sees at a glance
+ * which model's entropy tells right from wrong. Built in code; FX thread only.
+ */
+public final class CompareView extends BorderPane {
+
+    private final CompareViewModel model;
+    private final TableView<CompareRow> table = new TableView<>();
+    private final DensityOverlayChart density = new DensityOverlayChart();
+    private final SeparationBarChart bars = new SeparationBarChart();
+    private final Label finding = new Label();
+
+    public CompareView(CompareViewModel model) {
+        this.model = model;
+        getStyleClass().add("compare-view");
+
+        ListView<CompareViewModel.Entry> runs = new ListView<>(model.entries());
+        runs.setCellFactory(CheckBoxListCell.forListView(CompareViewModel.Entry::selectedProperty));
+        runs.setId("compare-runs");
+        Label title = new Label("Runs to compare");
+        title.getStyleClass().add("section-title");
+        Label hint = new Label("Tick two or more runs");
+        hint.getStyleClass().add("hint");
+        VBox left = new VBox(6, title, hint, runs);
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        left.setPadding(new Insets(8));
+        left.setPrefWidth(240);
+        left.setMinWidth(180);
+
+        finding.setWrapText(true);
+        finding.getStyleClass().add("stat-line");
+        finding.setId("compare-finding");
+        SplitPane charts = new SplitPane(chartPane(density.chart(), "compare-densities"), chartPane(bars.chart(), "compare-cohens-d"));
+        charts.setDividerPositions(0.62);
+        SplitPane right = new SplitPane(tablePane(), charts);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.36);
+        VBox centre = new VBox(4, finding, right);
+        VBox.setVgrow(right, Priority.ALWAYS);
+        centre.setPadding(new Insets(6, 6, 6, 0));
+        SplitPane split = new SplitPane(left, centre);
+        split.setDividerPositions(0.19);
+        SplitPane.setResizableWithParent(left, false);
+        setCenter(split);
+
+        model.rows().addListener((ListChangeListener<CompareRow>) c -> update());
+        update();
+    }
+
+    public TableView<CompareRow> table() { return table; }
+
+    private void update() {
+        density.show(List.copyOf(model.compared()));
+        bars.show(List.copyOf(model.rows()));
+        finding.setText(findingText(model.rows()));
+    }
+
+    /** A one-line reading of the comparison: which runs' entropy separates right from wrong. */
+    static String findingText(List<CompareRow> rows) {
+        if (rows.size() < 2) {
+            return "Tick at least two runs to compare them.";
+        }
+        List<String> yes = new ArrayList<>();
+        List<String> no = new ArrayList<>();
+        for (CompareRow r : rows) {
+            String s = r.name() + " (d = " + Formats.number(r.cohensD(), 2) + ", p " + pText(r.pValue()) + ")";
+            (r.separates() ? yes : no).add(s);
+        }
+        StringBuilder sb = new StringBuilder();
+        if (!yes.isEmpty()) {
+            sb.append("Entropy separates right from wrong: ").append(String.join("; ", yes)).append(". ");
+        }
+        if (!no.isEmpty()) {
+            sb.append("No usable separation: ").append(String.join("; ", no)).append('.');
+        }
+        return sb.toString().trim();
+    }
+
+    private static String pText(double p) {
+        String t = Formats.pValue(p);
+        return t.startsWith("<") ? t : "= " + t;
+    }
+
+    private VBox tablePane() {
+        List<TableColumn<CompareRow, ?>> cols = new ArrayList<>();
+        TableColumn<CompareRow, String> name = column("Run", CompareRow::name);
+        name.setPrefWidth(270);
+        cols.add(name);
+        TableColumn<CompareRow, String> n = column("n correct / incorrect", r -> r.nCorrect() + " / " + r.nIncorrect());
+        cols.add(n);
+        TableColumn<CompareRow, Double> d = column("Cohen's d", CompareRow::cohensD);
+        TableCsvExporter.formatColumn(d, v -> Formats.number(v, 3));
+        cols.add(d);
+        TableColumn<CompareRow, Double> p = column("p", CompareRow::pValue);
+        TableCsvExporter.formatColumn(p, Formats::pValue);
+        cols.add(p);
+        TableColumn<CompareRow, Double> overlap = column("Overlap", CompareRow::overlap);
+        TableCsvExporter.formatColumn(overlap, Formats::percent);
+        cols.add(overlap);
+        TableColumn<CompareRow, Double> s1 = column("Step-1 acc", CompareRow::step1Accuracy);
+        TableCsvExporter.formatColumn(s1, Formats::percent);
+        cols.add(s1);
+        TableColumn<CompareRow, Double> fin = column("S-step acc", CompareRow::finalAccuracy);
+        TableCsvExporter.formatColumn(fin, Formats::percent);
+        cols.add(fin);
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            TableColumn<CompareRow, Object> group = new TableColumn<>(m.label());
+            TableColumn<CompareRow, Double> sav = column("savings", r -> r.tokenSavings().get(m));
+            TableCsvExporter.formatColumn(sav, Formats::percent);
+            sav.setText(shortName(m) + " savings");
+            TableColumn<CompareRow, Double> del = column("Δ-Acc", r -> r.deltaAccuracy().get(m));
+            TableCsvExporter.formatColumn(del, Formats::points);
+            del.setText(shortName(m) + " Δ-Acc");
+            group.getColumns().addAll(List.of(sav, del));
+            cols.add(group);
+        }
+        table.getColumns().setAll(cols);
+        table.setItems(model.rows());
+        table.setId("compare-table");
+        table.setPlaceholder(new Label("Tick runs on the left"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox tools = new HBox(6, new Label("Savings are token savings; Δ-Acc is gated minus S-step accuracy"), gap,
+                TableCsvExporter.exportButton(table, "compare"));
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.getStyleClass().add("hint");
+        VBox box = new VBox(4, tools, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    private static String shortName(ThresholdMethod m) {
+        return WorkbenchColors.shortLabel(m);
+    }
+
+    private static BorderPane chartPane(JFreeChart chart, String name) {
+        ChartViewer viewer = new ChartViewer(chart, false);
+        viewer.setMinSize(200, 150);
+        BorderPane pane = new BorderPane(viewer);
+        HBox tools = new HBox(ChartExporter.exportButton(() -> chart, name));
+        tools.setAlignment(Pos.CENTER_RIGHT);
+        tools.setPadding(new Insets(2, 4, 0, 4));
+        pane.setTop(tools);
+        return pane;
+    }
+
+}

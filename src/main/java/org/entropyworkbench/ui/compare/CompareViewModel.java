@@ -1,0 +1,121 @@
+package org.entropyworkbench.ui.compare;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.entropyworkbench.ui.app.LoadedRun;
+import org.entropyworkbench.ui.app.Workspace;
+
+/**
+ * State of the Compare screen: every loaded run with a check box, and the comparison rows and
+ * class distributions of the checked ones. Uses each run's ready analysis, so nothing here is
+ * slow. FX-thread only.
+ */
+public final class CompareViewModel {
+
+    /** A run with its "include in the comparison" check box. */
+    public static final class Entry {
+        private final LoadedRun run;
+        private final BooleanProperty selected = new SimpleBooleanProperty(true);
+
+        Entry(LoadedRun run) {
+            this.run = run;
+        }
+
+        public LoadedRun run() { return run; }
+
+        public BooleanProperty selectedProperty() { return selected; }
+
+        @Override
+        public String toString() { return run.displayName(); }
+    }
+
+    private final Workspace workspace;
+    private final ObservableList<Entry> entries = FXCollections.observableArrayList();
+    private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<LoadedRun> compared = FXCollections.observableArrayList();
+
+    public CompareViewModel(Workspace workspace) {
+        this.workspace = Objects.requireNonNull(workspace);
+        workspace.runs().addListener((ListChangeListener<LoadedRun>) c -> syncEntries());
+        syncEntries();
+    }
+
+    public Workspace workspace() { return workspace; }
+
+    /** One entry per loaded run, in load order. */
+    public ObservableList<Entry> entries() { return entries; }
+
+    /** Rows of the checked runs that have an analysis. */
+    public ObservableList<CompareRow> rows() { return rows; }
+
+    /** The checked runs that have an analysis, in the same order as {@link #rows()}. */
+    public ObservableList<LoadedRun> compared() { return compared; }
+
+    /** Checks or unchecks a run by display name (for tests and the screenshot tour). */
+    public void setSelected(String displayName, boolean selected) {
+        for (Entry e : entries) {
+            if (e.run().displayName().equals(displayName)) {
+                e.selectedProperty().set(selected);
+            }
+        }
+    }
+
+    private void syncEntries() {
+        List<Entry> next = new ArrayList<>();
+        for (LoadedRun run : workspace.runs()) {
+            Entry existing = entries.stream().filter(e -> e.run() == run).findFirst().orElse(null);
+            if (existing == null) {
+                existing = new Entry(run);
+                existing.selectedProperty().addListener((obs, old, now) -> refresh());
+            }
+            next.add(existing);
+        }
+        entries.setAll(next);
+        refresh();
+    }
+
+    /** Rebuilds the rows from the checked entries. */
+    public void refresh() {
+        List<LoadedRun> runs = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.selectedProperty().get() && e.run().analysis() != null) {
+                runs.add(e.run());
+            }
+        }
+        List<String> names = labels(runs);
+        List<CompareRow> r = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            r.add(CompareRow.of(runs.get(i), names.get(i)));
+        }
+        compared.setAll(runs);
+        rows.setAll(r);
+    }
+
+    /**
+     * Chart and table labels for runs: their short names, made distinct with the file name
+     * (then a number) when two runs share one, since a chart cannot show two series of one name.
+     */
+    public static List<String> labels(List<LoadedRun> runs) {
+        List<String> out = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (LoadedRun run : runs) {
+            String base = run.shortName();
+            boolean clash = runs.stream().filter(o -> o.shortName().equals(base)).count() > 1;
+            String name = clash && run.path() != null ? base + " [" + run.path().getFileName() + "]" : base;
+            String unique = name;
+            for (int n = 2; !used.add(unique); n++) {
+                unique = name + " #" + n;
+            }
+            out.add(unique);
+        }
+        return out;
+    }
+}

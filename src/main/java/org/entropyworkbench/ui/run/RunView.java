@@ -1,0 +1,244 @@
+package org.entropyworkbench.ui.run;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The Run screen: the settings form with Probe, Start / Pause / Cancel and "Replay recorded run…"
+ * on the left; on the right the run's progress with time left, the live per-token entropy plot of
+ * the streams in flight beside the followed stream's tinted text, and the per-question status table.
+ * Live data arrives through one 25 Hz tick of the view-model, never per token. FX thread.
+ */
+public final class RunView extends BorderPane {
+
+    private final RunViewModel viewModel;
+    private final LiveTokenDisplays live = new LiveTokenDisplays();
+    private final TableView<QuestionStatusRow> table = new TableView<>();
+    private final ProgressBar progressBar = new ProgressBar(0);
+
+    public RunView(RunViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("run-view");
+        viewModel.setLiveSink(live);
+        SplitPane split = new SplitPane(leftPane(), rightPane());
+        split.setDividerPositions(0.25);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        setCenter(split);
+        setPadding(new Insets(6));
+    }
+
+    /** The status table (tests look at it). */
+    public TableView<QuestionStatusRow> statusTable() { return table; }
+
+    /** The overall progress bar (tests look at it). */
+    public ProgressBar progressBar() { return progressBar; }
+
+    private VBox leftPane() {
+        ScrollPane formScroll = new ScrollPane(new RunForm(viewModel));
+        formScroll.setFitToWidth(true);
+        formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(formScroll, Priority.ALWAYS);
+
+        Button start = new Button("Start");
+        start.setId("run-start");
+        start.setDefaultButton(true);
+        start.setOnAction(e -> viewModel.startRun());
+        start.disableProperty().bind(viewModel.running());
+        Button pause = new Button();
+        pause.setId("run-pause");
+        pause.textProperty().bind(Bindings.when(viewModel.paused()).then("Resume").otherwise("Pause"));
+        pause.setOnAction(e -> {
+            if (viewModel.paused().get()) {
+                viewModel.resume();
+            } else {
+                viewModel.pause();
+            }
+        });
+        pause.disableProperty().bind(viewModel.running().not());
+        Button cancel = new Button("Cancel");
+        cancel.setId("run-cancel");
+        cancel.setOnAction(e -> viewModel.cancel());
+        cancel.disableProperty().bind(viewModel.running().not());
+        for (Button b : new Button[]{start, pause, cancel}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, Priority.ALWAYS);
+        }
+        HBox controls = new HBox(6, start, pause, cancel);
+
+        Button replay = new Button("Replay recorded run…");
+        replay.setId("run-replay");
+        replay.setMaxWidth(Double.MAX_VALUE);
+        replay.setTooltip(new Tooltip("Streams a recorded run file through the same screen (teaching demo)"));
+        replay.setOnAction(e -> chooseReplay());
+        replay.disableProperty().bind(viewModel.running());
+        Spinner<Integer> speed = new Spinner<>();
+        SpinnerValueFactory.IntegerSpinnerValueFactory f =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 100_000, (int) viewModel.replaySpeed().get(), 100);
+        speed.setValueFactory(f);
+        speed.setEditable(true);
+        speed.setPrefWidth(100);
+        f.valueProperty().addListener((obs, a, b) -> viewModel.replaySpeed().set(b == null ? 0 : b));
+        Label speedLabel = new Label("tokens/s per stream (0 = max)");
+        speedLabel.setStyle("-fx-font-size: 11px; -fx-text-fill: #4b5563;");
+        HBox speedRow = new HBox(6, speed, speedLabel);
+        speedRow.setAlignment(Pos.CENTER_LEFT);
+
+        VBox box = new VBox(8, formScroll, controls, replay, speedRow);
+        box.setPadding(new Insets(0, 6, 0, 0));
+        box.setMinWidth(300);
+        box.setPrefWidth(340);
+        return box;
+    }
+
+    private VBox rightPane() {
+        Label title = new Label();
+        title.textProperty().bind(Bindings.when(viewModel.runTitle().isEmpty())
+                .then("No run yet").otherwise(viewModel.runTitle()));
+        title.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
+        progressBar.progressProperty().bind(viewModel.progress());
+        progressBar.setMaxWidth(Double.MAX_VALUE);
+        progressBar.setId("run-progress");
+        HBox.setHgrow(progressBar, Priority.ALWAYS);
+        Label percent = new Label();
+        percent.textProperty().bind(viewModel.progress().multiply(100).asString(Locale.ROOT, "%.0f %%"));
+        percent.setMinWidth(44);
+        HBox bar = new HBox(8, progressBar, percent);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label counts = new Label();
+        counts.textProperty().bind(viewModel.progressText());
+        counts.setId("run-progress-text");
+        Label status = new Label();
+        status.textProperty().bind(viewModel.status());
+        status.setStyle("-fx-text-fill: #374151;");
+        status.setId("run-status");
+        status.setWrapText(true);
+        VBox header = new VBox(4, title, bar, counts, status);
+
+        Label following = new Label();
+        following.textProperty().bind(live.following());
+        following.setStyle("-fx-font-weight: bold;");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button followAny = new Button("Follow any");
+        followAny.setTooltip(new Tooltip("Show whichever stream is active (select a row to follow one question)"));
+        followAny.setOnAction(e -> {
+            table.getSelectionModel().clearSelection();
+            live.pin(null);
+        });
+        HBox textHeader = new HBox(6, following, gap, followAny);
+        textHeader.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(live.text().node(), Priority.ALWAYS);
+        VBox textBox = new VBox(4, textHeader, live.text().node(), new TintLegend());
+        textBox.setMinWidth(260);
+
+        SplitPane streams = new SplitPane(live.plot().node(), textBox);
+        streams.setDividerPositions(0.58);
+
+        buildTable();
+        ListView<String> messages = new ListView<>(viewModel.messages());
+        messages.setPlaceholder(new Label("No warnings"));
+        messages.setPrefWidth(300);
+        messages.setId("run-messages");
+        SplitPane lower = new SplitPane(table, messages);
+        lower.setDividerPositions(0.74);
+
+        SplitPane vertical = new SplitPane(streams, lower);
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.setDividerPositions(0.56);
+        VBox.setVgrow(vertical, Priority.ALWAYS);
+        VBox box = new VBox(8, header, vertical);
+        box.setPadding(new Insets(0, 0, 0, 6));
+        return box;
+    }
+
+    private void buildTable() {
+        table.setItems(viewModel.questions());
+        table.setId("run-status-table");
+        table.setPlaceholder(new Label("Questions of the run appear here"));
+        table.getColumns().add(column("Question", r -> r.questionId(), 110));
+        table.getColumns().add(column("Step", r -> r.step().get() == 0 ? "" : Integer.toString(r.step().get()), 50, r -> r.step()));
+        table.getColumns().add(column("State", r -> r.state().get(), 120, r -> r.state()));
+        table.getColumns().add(column("H₁ (bits)", r -> bits(r.step1Entropy().get()), 80, r -> r.step1Entropy()));
+        table.getColumns().add(column("H last (bits)", r -> bits(r.lastEntropy().get()), 95, r -> r.lastEntropy()));
+        table.getColumns().add(column("Answer", r -> r.answer().get(), 90, r -> r.answer()));
+        TableColumn<QuestionStatusRow, String> correct = column("Correct",
+                r -> r.stepsDone().get() == 0 ? "" : r.correct().get() == null ? "?" : r.correct().get() ? "✓" : "✗",
+                70, r -> r.correct());
+        correct.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                setStyle("✓".equals(v) ? "-fx-text-fill: #0f766e; -fx-font-weight: bold;"
+                        : "✗".equals(v) ? "-fx-text-fill: #c2410c; -fx-font-weight: bold;" : "");
+            }
+        });
+        table.getColumns().add(correct);
+        table.getColumns().add(column("Tokens", r -> Long.toString(r.tokens().get()), 80, r -> r.tokens()));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, a, b) ->
+                live.pin(b == null ? null : b.questionId()));
+    }
+
+    private static String bits(Double v) {
+        return v == null ? "" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static TableColumn<QuestionStatusRow, String> column(String title, Function<QuestionStatusRow, String> text,
+                                                                 double width) {
+        return column(title, text, width, null);
+    }
+
+    /** A column whose cell text is recomputed when {@code dependency} of its row changes. */
+    private static TableColumn<QuestionStatusRow, String> column(String title, Function<QuestionStatusRow, String> text,
+                                                                 double width,
+                                                                 Function<QuestionStatusRow, ObservableValue<?>> dependency) {
+        TableColumn<QuestionStatusRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> {
+            QuestionStatusRow r = cd.getValue();
+            return dependency == null ? new javafx.beans.property.ReadOnlyStringWrapper(text.apply(r))
+                    : Bindings.createStringBinding(() -> text.apply(r), dependency.apply(r), r.stepsDone());
+        });
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private void chooseReplay() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Replay recorded run");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run files (*.jsonl, *.jsonl.gz)", "*.jsonl", "*.jsonl.gz"));
+        Path samples = Path.of(System.getProperty("ewb.sampleRuns", "sample-runs"));
+        if (Files.isDirectory(samples)) {
+            chooser.setInitialDirectory(samples.toAbsolutePath().toFile());
+        }
+        File chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (chosen != null) {
+            viewModel.startReplay(chosen.toPath(), viewModel.replaySpeed().get());
+        }
+    }
+}

@@ -1,0 +1,360 @@
+package org.entropyworkbench.ui.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.entropyworkbench.core.analysis.AnalysisOptions;
+import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.protocol.PreparedQuestion;
+import org.entropyworkbench.core.provider.ApiKeySource;
+import org.entropyworkbench.core.provider.CancellationToken;
+import org.entropyworkbench.core.provider.CapabilityProbe;
+import org.entropyworkbench.core.provider.ProbeReport;
+import org.entropyworkbench.core.run.RunFile;
+import org.entropyworkbench.core.run.RunFileReader;
+import org.entropyworkbench.core.runner.RunConfig;
+import org.entropyworkbench.core.runner.RunEngine;
+import org.entropyworkbench.core.runner.ReplayRuns;
+import org.entropyworkbench.core.runner.RunProgress;
+import org.entropyworkbench.core.runner.RunSession;
+import org.entropyworkbench.core.runner.RunSummary;
+import org.entropyworkbench.ui.app.LoadedRun;
+import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.task.TaskExecutor;
+
+/**
+ * View-model of the Run screen: starts live runs and replays through the real {@link RunEngine},
+ * and turns what the run's worker threads report into observable state. Worker threads only write
+ * into a {@link BufferedRunListener}; one {@link UiTicker} (25 Hz) drains it on the FX thread, updates
+ * the status table and progress, and hands the token batches to the {@link LiveStreamSink}. When a
+ * run ends its file is read and analysed in the background and added to the workspace.
+ *
+ * <p>FX thread only (tests drive {@link #tick()} by hand with a synchronous executor).
+ */
+public final class RunViewModel {
+
+    /** Default speed of "Replay recorded run…", tokens per second per stream. */
+    public static final double DEFAULT_REPLAY_SPEED = 400;
+
+    private final Workspace workspace;
+    private final TaskExecutor executor;
+    private final UiTicker ticker;
+    private final ApiKeySource keys;
+    private final Path replayFolder;
+    private final RunFormModel form = new RunFormModel();
+    private final ObservableList<QuestionStatusRow> questions = FXCollections.observableArrayList();
+    private final Map<String, QuestionStatusRow> rowsById = new HashMap<>();
+    private final ObservableList<String> messages = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("No run yet");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper probeResult = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper runTitle = new ReadOnlyStringWrapper("");
+    private final DoubleProperty replaySpeed = new SimpleDoubleProperty(DEFAULT_REPLAY_SPEED);
+    private LiveStreamSink sink;
+    private BufferedRunListener listener;
+    private RunSession session;
+    private int runK = 20;
+    private int stepsAtStart = -1;
+
+    public RunViewModel(Workspace workspace, TaskExecutor executor) {
+        this(workspace, executor, UiTicker.timeline(), ApiKeySource.standard(),
+                Path.of(System.getProperty("java.io.tmpdir"), "entropy-workbench-replays"));
+    }
+
+    RunViewModel(Workspace workspace, TaskExecutor executor, UiTicker ticker, ApiKeySource keys, Path replayFolder) {
+        this.workspace = workspace;
+        this.executor = executor;
+        this.ticker = ticker;
+        this.keys = keys;
+        this.replayFolder = replayFolder;
+        form.dataset().set(workspace.selectedDataset().get());
+        workspace.selectedDataset().addListener((obs, a, b) -> {
+            if (b != null && (!running.get() || form.dataset().get() == null)) {
+                form.dataset().set(b);
+            }
+        });
+    }
+
+    public RunFormModel form() { return form; }
+
+    public Workspace workspace() { return workspace; }
+
+    /** One row per question of the current run, in dataset order. */
+    public ObservableList<QuestionStatusRow> questions() { return questions; }
+
+    /** Warnings and notices of the current run (retries, restarts, integrity flags, the end). */
+    public ObservableList<String> messages() { return messages; }
+
+    /** True from Start (or Replay) until the run ended. */
+    public ReadOnlyBooleanProperty running() { return running.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty paused() { return paused.getReadOnlyProperty(); }
+
+    /** 0..1 by steps. */
+    public ReadOnlyDoubleProperty progress() { return progress.getReadOnlyProperty(); }
+
+    /** Counts, elapsed time and time left. */
+    public ReadOnlyStringProperty progressText() { return progressText.getReadOnlyProperty(); }
+
+    /** One line on what is happening or how the run ended. */
+    public ReadOnlyStringProperty status() { return status.getReadOnlyProperty(); }
+
+    /** The capability probe's findings. */
+    public ReadOnlyStringProperty probeResult() { return probeResult.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty runTitle() { return runTitle.getReadOnlyProperty(); }
+
+    /** Tokens per second per stream for replays; 0 = as fast as possible. */
+    public DoubleProperty replaySpeed() { return replaySpeed; }
+
+    /** The live displays; the view sets it once. */
+    public void setLiveSink(LiveStreamSink sink) { this.sink = sink; }
+
+    /** Checks the form's server: logprobs, max k, reasoning coverage, version. Runs in the background. */
+    public void probe() {
+        RunFormModel.Settings s = form.snapshot();
+        probeResult.set("Probing " + s.baseUrl() + " …");
+        executor.submit("Probing " + s.baseUrl(), p -> {
+            ProbeReport r = new CapabilityProbe(RunFormModel.endpointSettings(s, keys)).run(new CancellationToken());
+            return describe(r);
+        }, probeResult::set, e -> probeResult.set("Probe failed: " + message(e)));
+    }
+
+    /** Starts a live run with the form's settings (resumes when the output file exists). */
+    public void startRun() {
+        if (running.get()) {
+            return;
+        }
+        RunFormModel.Settings s = form.snapshot();
+        var calibration = workspace.calibration().get();
+        beginPreparing("Preparing the run…");
+        executor.submit("Preparing run", p -> {
+            RunConfig config = RunFormModel.runConfig(s, keys, calibration, 1L);
+            Path parent = config.output().toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return config;
+        }, config -> launch(config, "Running " + config.title()), this::preparationFailed);
+    }
+
+    /**
+     * Streams a recorded run again through the replay provider and the run engine, on this screen.
+     *
+     * @param runFile         a run file (.jsonl or .jsonl.gz)
+     * @param tokensPerSecond per stream; 0 = as fast as possible
+     */
+    public void startReplay(Path runFile, double tokensPerSecond) {
+        if (running.get()) {
+            return;
+        }
+        int concurrency = Math.max(1, form.concurrency().get());
+        beginPreparing("Reading " + runFile.getFileName() + " …");
+        executor.submit("Reading " + runFile.getFileName(), p -> {
+            RunFile run = RunFileReader.read(runFile);
+            Files.createDirectories(replayFolder);
+            return ReplayRuns.plan(run, tokensPerSecond, concurrency, replayFolder.resolve(replayFileName(runFile)));
+        }, replay -> {
+            launch(replay.config().build(), "Replaying " + runFile.getFileName() + " at "
+                    + (tokensPerSecond > 0 && Double.isFinite(tokensPerSecond)
+                    ? String.format(Locale.ROOT, "%.0f tokens/s per stream", tokensPerSecond) : "full speed"));
+            if (replay.questionsLeftOut() > 0) {
+                messages.add(replay.questionsLeftOut() + " questions left out: not every step is recorded");
+            }
+        }, this::preparationFailed);
+    }
+
+    /** A fresh file name per replay, so replaying the same run twice never resumes the first replay. */
+    private static String replayFileName(Path recorded) {
+        String name = recorded.getFileName().toString().replaceFirst("\\.jsonl(\\.gz)?$", "");
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT));
+        return name + "-replay-" + stamp + ".jsonl";
+    }
+
+    /** No new call starts until {@link #resume()}; streams in flight finish. */
+    public void pause() {
+        if (session != null && running.get()) {
+            session.pause();
+            paused.set(true);
+            status.set("Paused: streams in flight finish, no new call starts");
+        }
+    }
+
+    public void resume() {
+        if (session != null && running.get()) {
+            session.resume();
+            paused.set(false);
+            status.set("Resumed");
+        }
+    }
+
+    /** Stops the run promptly; completed steps stay in the file. */
+    public void cancel() {
+        if (session != null && running.get()) {
+            session.cancel();
+            status.set("Cancelling… completed steps stay in the file");
+        }
+    }
+
+    /** Moves what the run's threads reported onto the screen. Called by the ticker (FX thread). */
+    void tick() {
+        if (listener == null) {
+            return;
+        }
+        BufferedRunListener.Drained d = listener.drain();
+        for (TokenStreamBuffer.TokenBatch b : d.batches()) {
+            QuestionStatusRow row = rowsById.get(b.questionId());
+            if (row == null) {
+                continue;
+            }
+            if (b.started() || b.size() > 0) {
+                row.started(b.step());
+            }
+            if (b.completed() != null) {
+                row.completed(b.completed(), runK);
+            }
+        }
+        if (sink != null && !d.batches().isEmpty()) {
+            sink.accept(d.batches());
+        }
+        messages.addAll(d.warnings());
+        if (d.progress() != null) {
+            showProgress(d.progress());
+        }
+        if (d.finish() != null) {
+            finished(d.finish());
+        }
+    }
+
+    private void beginPreparing(String what) {
+        running.set(true);
+        paused.set(false);
+        status.set(what);
+    }
+
+    private void preparationFailed(Throwable e) {
+        running.set(false);
+        status.set("Could not start: " + message(e));
+    }
+
+    private void launch(RunConfig config, String what) {
+        questions.clear();
+        rowsById.clear();
+        messages.clear();
+        for (PreparedQuestion q : config.questions()) {
+            QuestionStatusRow row = new QuestionStatusRow(q.problem().id());
+            rowsById.put(row.questionId(), row);
+            questions.add(row);
+        }
+        runK = config.topK();
+        stepsAtStart = -1;
+        progress.set(0);
+        runTitle.set(config.title());
+        progressText.set("Starting…");
+        if (sink != null) {
+            sink.runStarted(runK);
+        }
+        listener = new BufferedRunListener();
+        session = RunEngine.start(config, listener);
+        status.set(what + " → " + config.output());
+        ticker.start(this::tick);
+    }
+
+    private void showProgress(RunProgress p) {
+        if (stepsAtStart < 0) {
+            stepsAtStart = Math.max(0, p.stepsDone() - 1);
+        }
+        progress.set(p.fraction());
+        progressText.set(RunEta.describe(p, stepsAtStart));
+    }
+
+    private void finished(BufferedRunListener.Finish f) {
+        ticker.stop();
+        RunSession ended = session;
+        listener = null;
+        running.set(false);
+        paused.set(false);
+        String how = f.error() != null ? "stopped: " + message(f.error())
+                : f.progress() != null && f.progress().cancelled() ? "cancelled (completed steps are in the file)" : "finished";
+        for (QuestionStatusRow row : questions) {
+            row.stopped(f.error() != null ? "stopped" : "cancelled");
+        }
+        status.set("Run " + how);
+        messages.add("Run " + how + ": " + ended.output());
+        executor.submit("Reading the run's file", p -> summarise(ended), this::summarised,
+                e -> messages.add("Could not read the run file back: " + message(e)));
+    }
+
+    /** Waits for the file to be closed, reads and analyses it. Background thread. */
+    private static Finished summarise(RunSession ended) throws Exception {
+        RunSummary summary = ended.awaitCompletion();
+        RunFile file = RunFileReader.read(ended.output());
+        RunAnalysis analysis = null;
+        try {
+            analysis = RunAnalysis.of(file, AnalysisOptions.defaults());
+        } catch (RuntimeException notAnalysable) {
+            // A run without a complete question has no analysis; LoadedRun allows null.
+        }
+        return new Finished(summary, file, analysis);
+    }
+
+    private record Finished(RunSummary summary, RunFile file, RunAnalysis analysis) {
+    }
+
+    private void summarised(Finished f) {
+        RunSummary s = f.summary();
+        if (s != null) {
+            status.set(status.get() + String.format(Locale.ROOT, " · step-1 accuracy %s · final accuracy %s · %d steps this session",
+                    percent(s.step1Accuracy()), percent(s.finalAccuracy()), s.stepsThisSession()));
+        }
+        if (!f.file().steps().isEmpty()) {
+            workspace.addRun(new LoadedRun(f.file(), f.analysis(), f.file().header().title()));
+        }
+    }
+
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", v * 100);
+    }
+
+    static String describe(ProbeReport r) {
+        if (!r.reachable()) {
+            return r.verdict();
+        }
+        return String.format(Locale.ROOT, "logprobs: %s · max k: %s · reasoning covered: %s · server: %s — %s",
+                r.logprobsReturned() ? "yes" : "no", r.maxTopK() > 0 ? Integer.toString(r.maxTopK()) : "—",
+                r.reasoningCovered() ? "yes" : "no", r.serverVersion() == null ? "unknown version" : r.serverVersion(),
+                r.verdict());
+    }
+
+    private static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Test hook: the session of the current run, null before the first start. */
+    RunSession session() { return session; }
+
+    /** For tests without FX: the rows by id. */
+    List<QuestionStatusRow> rows() { return List.copyOf(questions); }
+}

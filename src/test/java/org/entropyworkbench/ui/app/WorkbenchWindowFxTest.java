@@ -1,0 +1,120 @@
+package org.entropyworkbench.ui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.entropyworkbench.ui.calibration.CalibrationViewModel;
+import org.entropyworkbench.ui.common.UiTestRuns;
+import org.entropyworkbench.ui.task.FxTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window opens the sample-run folder in the background and shows the first run's analysis. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchWindowFxTest {
+
+    @TempDir
+    static Path dir;
+
+    private WorkbenchWindow window;
+    private FxTaskExecutor executor;
+    private Path samples;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        samples = dir.resolve("samples");
+        Files.createDirectories(samples);
+        UiTestRuns.write(samples, "reasoning", 40, 1);
+        UiTestRuns.write(samples, "instruction", 40, 2);
+        Files.writeString(samples.resolve("README.md"), "not a run");
+        executor = new FxTaskExecutor();
+        window = new WorkbenchWindow(new Workspace(), executor, new RecentFiles(dir.resolve("recent.json")));
+        window.setShowProblemDialogs(false);
+        stage.setScene(WorkbenchApp.createScene(window));
+        stage.show();
+        window.show(WorkbenchWindow.Screen.ANALYSIS);
+        window.openSampleRuns(samples);
+    }
+
+    @AfterEach
+    void stop() {
+        executor.shutdown();
+    }
+
+    @Test
+    void sampleRunsLoadInTheBackgroundAndTheFirstIsAnalysed(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.workspace().runs().size() == 2
+                && window.analysisModel().analysis() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path first = SampleRuns.list(samples).get(0);
+        assertThat(SampleRuns.list(samples)).hasSize(2);
+        assertThat(window.workspace().selectedRun().get().path()).isEqualTo(first);
+        assertThat(window.analysisModel().analysis().run().path()).isEqualTo(first);
+        TabPane tabs = robot.lookup("#screens").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Analysis");
+        assertThat(window.compareModel().rows()).hasSize(2);
+        assertThat(new RecentFiles(dir.resolve("recent.json")).entries()).as("samples stay out of the recent list").isEmpty();
+    }
+
+    @Test
+    void calibrationAndCompareScreensShowTheLoadedRuns(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.workspace().runs().size() == 2
+                && window.analysisModel().analysis() != null);
+        robot.clickOn("Calibration");
+        TableView<?> calibration = robot.lookup("#calibration-table").queryAs(TableView.class);
+        assertThat(calibration.getItems()).hasSize(4);
+        robot.interact(() -> window.calibrationModel().modeProperty().set(
+                CalibrationViewModel.SampleMode.FEW_SHOT));
+        robot.clickOn("#compute-calibration");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.calibrationModel().fewShotProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#calibration-status").queryAs(Label.class).getText())
+                .contains("draws of 10");
+
+        robot.clickOn("Compare");
+        TableView<?> compare = robot.lookup("#compare-table").queryAs(TableView.class);
+        assertThat(compare.getItems()).hasSize(2);
+        assertThat(robot.lookup("#compare-finding").queryAs(Label.class).getText()).isNotBlank();
+    }
+
+    @Test
+    void aFileTheUserOpensIsRememberedAsRecent(FxRobot robot) throws Exception {
+        Path own = UiTestRuns.write(dir, "reasoning", 12, 77);
+        robot.interact(() -> window.opener().open(own));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.workspace().runs().stream()
+                .anyMatch(r -> r.path().equals(own)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new RecentFiles(dir.resolve("recent.json")).entries()).contains(own.toAbsolutePath().normalize());
+        assertThat(window.workspace().selectedRun().get().path()).isEqualTo(own);
+    }
+
+    @Test
+    void selectingAnotherRunInTheListShowsItsAnalysis(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.workspace().runs().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        LoadedRun other = window.workspace().runs().stream()
+                .filter(r -> r != window.workspace().selectedRun().get()).findFirst().orElseThrow();
+        Node cell = robot.lookup("#runs-list .list-cell")
+                .match((Labeled l) -> l.getText() != null && l.getText().startsWith(other.shortName()))
+                .query();
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.workspace().selectedRun().get()).isSameAs(other);
+        assertThat(window.analysisModel().analysis()).isSameAs(other.analysis());
+        assertThat(window.calibrationModel().analysisProperty().get()).isSameAs(other.analysis());
+    }
+}
