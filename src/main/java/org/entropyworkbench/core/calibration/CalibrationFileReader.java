@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.core.json.JsonErrorText;
 
 /**
  * Reads and validates a calibration file written by {@link CalibrationFileWriter} (or by hand).
@@ -34,7 +35,7 @@ public final class CalibrationFileReader {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
-            throw new CalibrationFileException(file, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new CalibrationFileException(file, "not valid JSON" + where + ": " + JsonErrorText.reason(e), e);
         } catch (IOException e) {
             throw new CalibrationFileException(file, "cannot read: " + e, e);
         }

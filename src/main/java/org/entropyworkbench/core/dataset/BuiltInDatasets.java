@@ -18,6 +18,7 @@ public final class BuiltInDatasets {
     public static final String MULTIPLE_CHOICE = "builtin-mc";
 
     private static final List<String> NAMES = List.of(MINI, MULTIPLE_CHOICE);
+    private static final String PREFIX = "builtin-";
 
     private BuiltInDatasets() {
     }
@@ -27,17 +28,24 @@ public final class BuiltInDatasets {
         return NAMES;
     }
 
-    /** True when {@code name} is a built-in dataset's name. */
+    /** True when {@code name} is a built-in dataset's name, or its short form without "builtin-". */
     public static boolean isBuiltIn(String name) {
-        return NAMES.contains(name);
+        return NAMES.contains(fullName(name));
+    }
+
+    /** The full name for a short form ("mini" becomes "builtin-mini"); other names are returned as given. */
+    static String fullName(String name) {
+        return name != null && !name.startsWith(PREFIX) && NAMES.contains(PREFIX + name) ? PREFIX + name : name;
     }
 
     /**
+     * @param requested a full name from {@link #list()} or its short form ("mini", "mc")
      * @throws DatasetException when the name is unknown or the resource is missing from the jar
      */
-    public static Dataset load(String name) throws DatasetException {
-        if (!isBuiltIn(name)) {
-            throw new DatasetException("unknown built-in dataset \"" + name + "\" (built-in: "
+    public static Dataset load(String requested) throws DatasetException {
+        String name = fullName(requested);
+        if (!NAMES.contains(name)) {
+            throw new DatasetException("unknown built-in dataset \"" + requested + "\" (built-in: "
                     + String.join(", ", NAMES) + ")");
         }
         String fileName = name + ".jsonl";

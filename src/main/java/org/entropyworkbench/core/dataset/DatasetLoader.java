@@ -54,7 +54,8 @@ public final class DatasetLoader {
         FieldMapping chosen = mapping != null ? mapping : FieldMappingDetector.detect(table.columns())
                 .orElseThrow(() -> new DatasetException(sourceName + ": cannot tell which fields hold the question"
                         + " and the answer (fields found: " + String.join(", ", table.columns())
-                        + "); choose them in the field-mapping dialog"));
+                        + "); name them with a field mapping (the Datasets screen's dialog, or --question-field and"
+                        + " --answer-field on the command line)"));
         checkFieldsExist(sourceName, table, chosen);
         AnswerKind kind = chosen.kind() != null ? chosen.kind() : detectKind(table, chosen);
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.entropyworkbench.core.json.JsonErrorText;
 
 /**
  * Turns the text of a JSONL, JSON or CSV/TSV file into {@link RawRecord}s. Rows that cannot be
@@ -60,7 +61,7 @@ final class RawTableReader {
             try {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                warnings.add(sourceName + " line " + lineNumber + ": not valid JSON (" + e.getOriginalMessage() + ")");
+                warnings.add(sourceName + " line " + lineNumber + ": not valid JSON (" + JsonErrorText.reason(e) + ")");
                 continue;
             }
             if (node == null || !node.isObject()) {
@@ -84,7 +85,7 @@ final class RawTableReader {
             }
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw new DatasetException(sourceName + (line > 0 ? " line " + line : "") + ": not valid JSON ("
-                    + e.getOriginalMessage() + ")", e);
+                    + JsonErrorText.reason(e) + ")", e);
         }
         JsonNode array = root.isArray() ? root : findRowList(root);
         if (array == null) {

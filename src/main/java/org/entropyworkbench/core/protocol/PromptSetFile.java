@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
+import org.entropyworkbench.core.json.JsonErrorText;
 
 /**
  * Loads and saves an edited {@link PromptSet} as a small JSON object
@@ -55,7 +56,7 @@ public final class PromptSetFile {
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw new PromptSetFileException(sourceName + (line > 0 ? " line " + line : "") + ": not valid JSON ("
-                    + e.getOriginalMessage() + ")", e);
+                    + JsonErrorText.reason(e) + ")", e);
         }
         if (root == null || !root.isObject()) {
             throw new PromptSetFileException(sourceName + ": expected a JSON object with fields system, step1 and refine");

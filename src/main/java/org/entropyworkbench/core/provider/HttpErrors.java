@@ -1,6 +1,7 @@
 package org.entropyworkbench.core.provider;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
+import org.entropyworkbench.core.json.JsonErrorText;
 
 /**
  * Turns HTTP failures and error objects into {@link ProviderException}s with the retry conventions
@@ -127,8 +129,8 @@ final class HttpErrors {
     }
 
     private static String originalMessage(IOException e) {
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-            return ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage();
+        if (e instanceof JsonProcessingException jsonError) {
+            return JsonErrorText.reason(jsonError);
         }
         return e.getMessage();
     }

@@ -24,6 +24,7 @@ import org.entropyworkbench.core.entropy.TopKEntropy;
 import org.entropyworkbench.core.grading.Grade;
 import org.entropyworkbench.core.grading.Graders;
 import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.json.JsonErrorText;
 
 /**
  * Turns saved OpenAI-format chat completions into a run file, so responses collected elsewhere
@@ -110,7 +111,7 @@ public final class OpenAiResponseImporter {
                 } catch (FieldException e) {
                     problems.add(problem(input, lineNumber, e.describe()));
                 } catch (JsonProcessingException e) {
-                    problems.add(problem(input, lineNumber, "not valid JSON (" + e.getOriginalMessage() + ")"));
+                    problems.add(problem(input, lineNumber, "not valid JSON (" + JsonErrorText.reason(e) + ")"));
                 }
             }
         } catch (NoSuchFileException e) {

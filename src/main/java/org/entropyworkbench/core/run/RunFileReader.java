@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.entropyworkbench.core.json.JsonErrorText;
 
 /**
  * Reads run files ({@code .jsonl} or gzip-compressed {@code .jsonl.gz}, recognised by content).
@@ -123,7 +124,7 @@ public final class RunFileReader {
             throw new RunFileException(path, lineNumber, "not a valid run header: " + e.describe());
         } catch (JsonProcessingException e) {
             throw new RunFileException(path, lineNumber, "not a run file: the first line is not valid JSON ("
-                    + e.getOriginalMessage() + ")");
+                    + JsonErrorText.reason(e) + ")");
         }
     }
 
@@ -195,7 +196,7 @@ public final class RunFileReader {
                 problem(lineNumber, e.describe());
             } catch (JsonProcessingException e) {
                 pendingSyntaxProblem = new RunFile.LineProblem(lineNumber,
-                        RunFileException.describe(path, lineNumber) + ": not valid JSON (" + e.getOriginalMessage() + ")");
+                        RunFileException.describe(path, lineNumber) + ": not valid JSON (" + JsonErrorText.reason(e) + ")");
             }
         }
 

@@ -49,4 +49,14 @@ class BuiltInDatasetsTest {
         assertThatThrownBy(() -> BuiltInDatasets.load("gpqa")).isInstanceOf(DatasetException.class)
                 .hasMessageContaining("unknown built-in dataset \"gpqa\"");
     }
+
+    @Test
+    void shortNamesAsInTheReadmeLoadTheSameDataset() throws Exception {
+        assertThat(BuiltInDatasets.isBuiltIn("mini")).isTrue();
+        Dataset shortName = BuiltInDatasets.load("mini");
+        Dataset fullName = BuiltInDatasets.load("builtin-mini");
+        assertThat(shortName.name()).isEqualTo("builtin-mini");
+        assertThat(shortName.problems()).isEqualTo(fullName.problems());
+        assertThat(BuiltInDatasets.load("mc").kind()).isEqualTo(AnswerKind.MULTIPLE_CHOICE);
+    }
 }

@@ -1,0 +1,104 @@
+package org.entropyworkbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.analysis.TopKAblationRow;
+import org.entropyworkbench.core.run.RunFile;
+import org.entropyworkbench.core.run.RunHeader;
+import org.entropyworkbench.core.stats.ClassStatistics;
+import org.entropyworkbench.core.stats.Separation;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.core.threshold.ThresholdResult;
+import org.entropyworkbench.core.tradeoff.TradeoffPoint;
+
+/** The {@code analyze --json} output: the same numbers as the text table, NaN as null, fractions in [0, 1]. */
+final class AnalysisJson {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private AnalysisJson() {
+    }
+
+    static ObjectNode of(RunAnalysis a, String file) {
+        ObjectNode o = JSON.createObjectNode();
+        RunHeader h = a.header();
+        RunFile run = a.run();
+        o.put("file", file);
+        o.put("runId", h.runId());
+        o.put("title", h.title());
+        o.put("model", h.model());
+        o.put("dataset", h.dataset());
+        o.put("simulated", h.simulated());
+        o.put("k", a.options().k());
+        o.put("priors", a.options().priors().id());
+        o.put("steps", a.steps());
+        o.put("questionsWithStep1", a.runOutcomes().step1Count());
+        o.put("completeQuestions", a.outcomes().size());
+        ArrayNode incomplete = o.putArray("incompleteQuestionIds");
+        a.incompleteQuestionIds().forEach(incomplete::add);
+        o.put("problemLines", run.problems().size());
+        o.put("partialTail", run.partialTail());
+        o.set("separation", separation(a.separation()));
+        ArrayNode methods = o.putArray("methods");
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            ThresholdResult r = a.thresholds().result(m);
+            TradeoffPoint p = a.atMethod(m);
+            ObjectNode mo = methods.addObject();
+            mo.put("method", m.id());
+            mo.put("label", m.label());
+            mo.put("tau", Numbers.jsonNumber(r.tau()));
+            mo.put("available", r.available());
+            mo.put("note", r.note());
+            mo.put("stopped", p.stopped());
+            mo.put("n", p.n());
+            mo.put("step1Accuracy", Numbers.jsonNumber(p.step1Accuracy()));
+            mo.put("finalAccuracy", Numbers.jsonNumber(p.finalAccuracy()));
+            mo.put("threshAccuracy", Numbers.jsonNumber(p.threshAccuracy()));
+            mo.put("gatedAccuracy", Numbers.jsonNumber(p.gatedAccuracy()));
+            mo.put("deltaAccuracyPoints", Numbers.jsonNumber(p.deltaAccuracyPoints()));
+            mo.put("tokenSavings", Numbers.jsonNumber(p.tokenSavings()));
+            mo.put("callSavings", Numbers.jsonNumber(p.callSavings()));
+        }
+        ArrayNode ablation = o.putArray("topKAblation");
+        for (TopKAblationRow row : a.topKAblation()) {
+            ObjectNode ro = ablation.addObject();
+            ro.put("k", row.k());
+            ro.put("recorded", row.recorded());
+            ro.put("nCorrect", row.nCorrect());
+            ro.put("nIncorrect", row.nIncorrect());
+            ro.put("cohensD", Numbers.jsonNumber(row.cohensD()));
+            ro.put("pValue", Numbers.jsonNumber(row.pValue()));
+            ObjectNode tau = ro.putObject("tau");
+            ObjectNode tokens = ro.putObject("tokenSavings");
+            ObjectNode calls = ro.putObject("callSavings");
+            for (ThresholdMethod m : ThresholdMethod.values()) {
+                tau.put(m.id(), Numbers.jsonNumber(row.tau().get(m)));
+                tokens.put(m.id(), Numbers.jsonNumber(row.tokenSavings().get(m)));
+                calls.put(m.id(), Numbers.jsonNumber(row.callSavings().get(m)));
+            }
+        }
+        return o;
+    }
+
+    private static ObjectNode separation(Separation s) {
+        ObjectNode o = JSON.createObjectNode();
+        o.set("correct", classNode(s.correct()));
+        o.set("incorrect", classNode(s.incorrect()));
+        o.put("cohensD", Numbers.jsonNumber(s.cohensD()));
+        o.put("pValue", Numbers.jsonNumber(s.pValue()));
+        o.put("overlap", Numbers.jsonNumber(s.overlap()));
+        o.put("note", s.note());
+        return o;
+    }
+
+    private static ObjectNode classNode(ClassStatistics c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("n", c.n());
+        o.put("mean", Numbers.jsonNumber(c.mean()));
+        o.put("sd", Numbers.jsonNumber(c.sd()));
+        return o;
+    }
+}

@@ -1,0 +1,92 @@
+package org.entropyworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.entropyworkbench.core.analysis.AnalysisOptions;
+import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.calibration.CalibrationFile;
+import org.entropyworkbench.core.calibration.CalibrationFileWriter;
+import org.entropyworkbench.core.run.RunFile;
+import org.entropyworkbench.core.run.WorkbenchVersion;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.core.tradeoff.FewShotCalibration;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ew calibrate RUN -o FILE}: thresholds from a run, written as a calibration file for gated runs. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Compute the four thresholds from a run and write them as a calibration file (JSON)"
+                + " that a gated run can use.",
+                "By default every question with a gradable step 1 calibrates (in-sample); with --few-shot N each"
+                + " rule's tau is the mean over D random draws of N questions, and the expected effects are measured"
+                + " on the questions not drawn."})
+final class CalibrateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run file (.jsonl or .jsonl.gz).")
+    private Path run;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Calibration file to write.")
+    private Path output;
+
+    @Option(names = "--method", defaultValue = "entropy-mean", paramLabel = "M",
+            description = "Rule a gated run should use: entropy-mean, information-theoretic, bayes-optimal or"
+                    + " scale-invariant-universal (default ${DEFAULT-VALUE}).")
+    private String method;
+
+    @Mixin
+    private AnalysisOptionsMixin analysisOptions;
+
+    @ArgGroup(exclusive = false)
+    private FewShot fewShot;
+
+    /** The few-shot options belong together. */
+    static final class FewShot {
+        @Option(names = "--few-shot", required = true, paramLabel = "N", description = "Questions per random draw.")
+        int n;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the draws (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--draws", defaultValue = "100", paramLabel = "D", description = "Number of draws (default ${DEFAULT-VALUE}).")
+        int draws;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ThresholdMethod chosen = ThresholdMethod.fromId(method);
+        AnalysisOptions options = analysisOptions.options();
+        RunFile runFile = RunLoading.read(run, spec.commandLine().getErr());
+        RunAnalysis analysis = RunAnalysis.of(runFile, options);
+        String version = WorkbenchVersion.current();
+        CalibrationFile calibration;
+        if (fewShot == null) {
+            calibration = CalibrationFile.from(analysis, chosen, version, Instant.now());
+        } else {
+            FewShotCalibration.Result result = FewShotCalibration.run(analysis.outcomes(), fewShot.n, fewShot.draws,
+                    fewShot.seed, options.thresholdOptions());
+            calibration = CalibrationFile.fromFewShot(analysis, result, chosen, version, Instant.now());
+        }
+        CalibrationFileWriter.write(output, calibration);
+        out.println("wrote " + output + " (" + calibration.sample().mode() + ", " + calibration.sample().n()
+                + (fewShot == null ? " questions" : " questions per draw, " + fewShot.draws + " draws, seed " + fewShot.seed)
+                + ", k = " + calibration.k() + ")");
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            CalibrationFile.MethodCalibration mc = calibration.methods().get(m);
+            out.printf(java.util.Locale.ROOT, "  %-27s tau %s  token savings %s  delta-acc %s%s%n", m.label(), Numbers.fixed(mc.tau(), 4),
+                    Numbers.percent(mc.tokenSavings()), Numbers.points(mc.deltaAccuracyPoints()), m == chosen ? "  <- chosen" : "");
+        }
+        out.flush();
+        return 0;
+    }
+}

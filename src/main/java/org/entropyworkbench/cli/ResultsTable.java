@@ -1,0 +1,85 @@
+package org.entropyworkbench.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.analysis.TopKAblationRow;
+import org.entropyworkbench.core.run.RunHeader;
+import org.entropyworkbench.core.stats.Separation;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.core.threshold.ThresholdResult;
+import org.entropyworkbench.core.tradeoff.TradeoffPoint;
+
+/**
+ * Prints one analysed run as text: the paper's Table 1 columns per threshold rule, then the top-k
+ * ablation (method.md sections 6 and 8.5).
+ */
+final class ResultsTable {
+
+    private ResultsTable() {
+    }
+
+    static void print(RunAnalysis a, String fileLabel, PrintWriter out) {
+        RunHeader h = a.header();
+        out.println("== " + fileLabel);
+        out.println("   " + nullToDash(h.title()) + (h.simulated() ? "   [SIMULATED]" : ""));
+        out.printf(Locale.ROOT, "   model %s, dataset %s, %d questions with step 1, %d complete (%d steps)%s, k = %d, priors %s%n",
+                nullToDash(h.model()), nullToDash(h.dataset()), a.runOutcomes().step1Count(), a.outcomes().size(),
+                a.steps(), a.incompleteQuestionIds().isEmpty() ? "" : ", " + a.incompleteQuestionIds().size() + " incomplete",
+                a.options().k(), a.options().priors().id());
+        Separation s = a.separation();
+        out.printf(Locale.ROOT, "   step-1 entropy (bits): correct n=%d mean %s sd %s | incorrect n=%d mean %s sd %s | Cohen's d %s, p %s%n",
+                s.correct().n(), Numbers.fixed(s.correct().mean(), 4), Numbers.fixed(s.correct().sd(), 4),
+                s.incorrect().n(), Numbers.fixed(s.incorrect().mean(), 4), Numbers.fixed(s.incorrect().sd(), 4),
+                Numbers.fixed(s.cohensD(), 3), Numbers.pValue(s.pValue()));
+        if (s.note() != null) {
+            out.println("   note: " + s.note());
+        }
+        out.println();
+        String stepsAcc = a.steps() + "-Step Acc";
+        String format = "%-27s %8s %11s %11s %11s %10s %10s %10s %10s %9s%n";
+        out.printf(Locale.ROOT, format, "Method", "tau", "Step-1 Acc", stepsAcc, "Thresh Acc", "Gated Acc",
+                "Token Sav", "Call Sav", "Delta-Acc", "Stopped");
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            TradeoffPoint p = a.atMethod(m);
+            out.printf(Locale.ROOT, format, m.label(), Numbers.fixed(a.thresholds().tau(m), 4),
+                    Numbers.percent(p.step1Accuracy()), Numbers.percent(p.finalAccuracy()), Numbers.percent(p.threshAccuracy()),
+                    Numbers.percent(p.gatedAccuracy()), Numbers.percent(p.tokenSavings()), Numbers.percent(p.callSavings()),
+                    Numbers.points(p.deltaAccuracyPoints()), p.stopped() + "/" + p.n());
+        }
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            ThresholdResult r = a.thresholds().result(m);
+            if (r.note() != null) {
+                out.println("   " + m.label() + ": " + r.note());
+            }
+        }
+        out.println("   Token Sav: completion tokens of steps 2.." + a.steps() + " saved by stopping / all completion tokens;"
+                + " Call Sav: calls saved / all calls.");
+        out.println();
+        printAblation(a, out);
+        out.println();
+    }
+
+    private static void printAblation(RunAnalysis a, PrintWriter out) {
+        out.println("Top-k ablation (H from the top k logprobs of each token; tau / token savings per rule):");
+        String format = "%4s %5s %5s %8s %9s %18s %18s %18s %18s%n";
+        out.printf(Locale.ROOT, format, "k", "n_c", "n_i", "d", "p", "Entropy mean", "Info-theoretic",
+                "Bayes optimal", "Universal");
+        for (TopKAblationRow row : a.topKAblation()) {
+            if (!row.recorded()) {
+                out.printf(Locale.ROOT, "%4d  (no entropies recorded for this k)%n", row.k());
+                continue;
+            }
+            String[] cells = new String[ThresholdMethod.values().length];
+            for (ThresholdMethod m : ThresholdMethod.values()) {
+                cells[m.ordinal()] = Numbers.fixed(row.tau().get(m), 4) + " / " + Numbers.percent(row.tokenSavings().get(m));
+            }
+            out.printf(Locale.ROOT, format, row.k(), row.nCorrect(), row.nIncorrect(), Numbers.fixed(row.cohensD(), 3),
+                    Numbers.pValue(row.pValue()), cells[0], cells[1], cells[2], cells[3]);
+        }
+    }
+
+    private static String nullToDash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
+}

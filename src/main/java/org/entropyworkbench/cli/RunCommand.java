@@ -1,0 +1,553 @@
+package org.entropyworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.entropyworkbench.core.calibration.CalibrationFile;
+import org.entropyworkbench.core.calibration.CalibrationFileReader;
+import org.entropyworkbench.core.dataset.BuiltInDatasets;
+import org.entropyworkbench.core.dataset.Dataset;
+import org.entropyworkbench.core.dataset.DatasetLoader;
+import org.entropyworkbench.core.dataset.Problem;
+import org.entropyworkbench.core.protocol.PreparedQuestion;
+import org.entropyworkbench.core.protocol.PromptSet;
+import org.entropyworkbench.core.protocol.PromptSetFile;
+import org.entropyworkbench.core.protocol.ProtocolPrompts;
+import org.entropyworkbench.core.protocol.QuestionPreparer;
+import org.entropyworkbench.core.provider.ApiKey;
+import org.entropyworkbench.core.provider.ApiKeySource;
+import org.entropyworkbench.core.provider.ChatProviders;
+import org.entropyworkbench.core.provider.EndpointSettings;
+import org.entropyworkbench.core.provider.ProviderException;
+import org.entropyworkbench.core.provider.ServerPreset;
+import org.entropyworkbench.core.run.RunFile;
+import org.entropyworkbench.core.run.RunFileReader;
+import org.entropyworkbench.core.runner.Endpoint;
+import org.entropyworkbench.core.runner.GateSettings;
+import org.entropyworkbench.core.runner.ReplayRuns;
+import org.entropyworkbench.core.runner.RetryPolicy;
+import org.entropyworkbench.core.runner.RunConfig;
+import org.entropyworkbench.core.runner.RunEngine;
+import org.entropyworkbench.core.runner.RunListener;
+import org.entropyworkbench.core.runner.RunMode;
+import org.entropyworkbench.core.runner.RunProgress;
+import org.entropyworkbench.core.runner.RunSession;
+import org.entropyworkbench.core.runner.RunStatus;
+import org.entropyworkbench.core.runner.RunSummary;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ew run}: runs the step protocol against one or more model servers (or replays a recorded
+ * run), writing every completed question-step to the run file as it happens. An existing output
+ * file is resumed. Progress goes to stderr, the summary to stdout. Ctrl-C cancels cleanly:
+ * completed steps are in the file and the same command resumes it. Runs on the calling thread
+ * and blocks until the run ends.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the 4-step protocol on a dataset with top-k logprobs and record every step.",
+                "Resumes OUT when it exists (same model, dataset and mode).",
+                "API keys come from the environment (--key-env VAR or the preset's default",
+                "variable) or ~/.config/entropy-workbench/keys.properties; they are never",
+                "written anywhere.",
+                "",
+                "Examples:",
+                "  ew run --dataset builtin:mini --preset vllm --model openai/gpt-oss-20b \\",
+                "         -o run.jsonl",
+                "  ew run --dataset aime25.jsonl --preset openrouter \\",
+                "         --model openai/gpt-oss-120b --mode gated --calibration cal.json \\",
+                "         -o gated.jsonl",
+                "  ew run --preset replay --replay sample.jsonl --speed 400 -o replay.jsonl",
+                "  ew run --preset replay --replay sample.jsonl --mode gated --tau 0.9 \\",
+                "         -o gated-replay.jsonl",
+                ""})
+public final class RunCommand implements Callable<Integer> {
+
+    /** Exit code when the run was cancelled (Ctrl-C). */
+    static final int EXIT_CANCELLED = 130;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--dataset", paramLabel = "FILE|builtin:NAME",
+            description = "Dataset file (JSONL, JSON, CSV) or a built-in one: builtin:mini or builtin:mc.")
+    private String dataset;
+
+    @Mixin
+    private FieldMappingMixin fields;
+
+    @Option(names = "--preset", defaultValue = "vllm", paramLabel = "P",
+            description = "vllm, llamacpp, ollama, ollama-native, openai, openrouter, together, custom or replay"
+                    + " (default ${DEFAULT-VALUE}).")
+    private String preset;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Server base URL (default: the preset's).")
+    private String baseUrl;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "Base URL of one replica; repeat for several (questions are spread over them).")
+    private List<String> endpoints = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Model name as the server knows it.")
+    private String model;
+
+    @Option(names = "--key-env", paramLabel = "VAR",
+            description = "Environment variable (or keys-file entry) holding the API key (default: the preset's).")
+    private String keyEnv;
+
+    @Option(names = "--mode", paramLabel = "M",
+            description = "full, gated or budgeted (default full; a replay repeats the recorded run's plan unless"
+                    + " --mode gated is given).")
+    private String mode;
+
+    @Option(names = "--calibration", paramLabel = "FILE", description = "Calibration file with tau (gated, budgeted).")
+    private Path calibration;
+
+    @Option(names = "--method", paramLabel = "M",
+            description = "Threshold rule: entropy-mean, information-theoretic, bayes-optimal or"
+                    + " scale-invariant-universal (default: the calibration's chosen one).")
+    private String method;
+
+    @Option(names = "--tau", paramLabel = "BITS", description = "Threshold in bits instead of a calibration file.")
+    private Double tau;
+
+    @Option(names = "--steps", defaultValue = "4", paramLabel = "S", description = "Steps per question (default ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--k", defaultValue = "20", paramLabel = "K", description = "Top-k logprobs (default ${DEFAULT-VALUE}).")
+    private int topK;
+
+    @Option(names = "--temperature", defaultValue = "0.7", paramLabel = "T", description = "Sampling temperature (default ${DEFAULT-VALUE}).")
+    private double temperature;
+
+    @Option(names = "--max-tokens", defaultValue = "8192", paramLabel = "N", description = "Max tokens per step (default ${DEFAULT-VALUE}).")
+    private int maxTokens;
+
+    @Option(names = "--reasoning-effort", paramLabel = "E", description = "e.g. high (gpt-oss); default none.")
+    private String reasoningEffort;
+
+    @Option(names = "--concurrency", defaultValue = "2", paramLabel = "N",
+            description = "Questions in flight per endpoint (default ${DEFAULT-VALUE}).")
+    private int concurrency;
+
+    @Option(names = "--rpm", defaultValue = "0", paramLabel = "N",
+            description = "Max requests per minute per endpoint, 0 = unlimited (default ${DEFAULT-VALUE}).")
+    private int rpm;
+
+    @Option(names = "--prompts", paramLabel = "FILE", description = "Prompt set JSON (default: the protocol's prompts).")
+    private Path prompts;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+            description = "Run seed of the multiple-choice option shuffle; use the same one to resume (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--replay", paramLabel = "RUNFILE", description = "Recorded run to stream again (replay preset).")
+    private Path replay;
+
+    @Option(names = "--speed", defaultValue = "0", paramLabel = "TPS",
+            description = "Replay speed in tokens per second, 0 = as fast as possible (default ${DEFAULT-VALUE}).")
+    private double speed;
+
+    @Option(names = "--max-attempts", defaultValue = "6", paramLabel = "N",
+            description = "Attempts per step before the run stops (default ${DEFAULT-VALUE}).")
+    private int maxAttempts;
+
+    @Option(names = "--call-timeout", defaultValue = "1800", paramLabel = "SECONDS",
+            description = "A call running longer is cancelled and retried, 0 = no limit (default ${DEFAULT-VALUE}).")
+    private long callTimeoutSeconds;
+
+    @Option(names = "--record-top", description = "Also record the raw top-k alternatives of every token (large files).")
+    private boolean recordTop;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "Title for the run header (default: model / dataset).")
+    private String title;
+
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "HOW",
+            description = "auto, bar, lines or none (default ${DEFAULT-VALUE}: a bar on a terminal, else lines).")
+    private String progressStyle;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+            description = "Run file (.jsonl); resumed when it exists.")
+    private Path output;
+
+    private final ApiKeySource keys;
+
+    public RunCommand() {
+        this(ApiKeySource.standard());
+    }
+
+    /** With another key source (tests). */
+    RunCommand(ApiKeySource keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TerminalProgress progress = new TerminalProgress(err, progressMode());
+        RunConfig config = isReplay() ? replayConfig(progress) : serverConfig(progress);
+        RunSession session = RunEngine.start(config, progress);
+        CountDownLatch summaryPrinted = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> cancelOnExit(session, summaryPrinted, err), "ew-run-shutdown");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        RunSummary summary;
+        try {
+            summary = session.awaitCompletion();
+        } finally {
+            removeHook(onCtrlC);
+        }
+        progress.finish();
+        printSummary(out, summary, config);
+        summaryPrinted.countDown();
+        if (summary.status() == RunStatus.FAILED) {
+            throw new CliErrors.CliFailure(summary.errorMessage() + " (completed steps are saved in " + output
+                    + "; run the same command again to resume)");
+        }
+        return summary.status() == RunStatus.CANCELLED ? EXIT_CANCELLED : 0;
+    }
+
+    private boolean isReplay() {
+        return replay != null || "replay".equalsIgnoreCase(preset);
+    }
+
+    private RunConfig replayConfig(TerminalProgress progress) throws Exception {
+        if (replay == null) {
+            throw new CliErrors.CliFailure("the replay preset needs --replay RUNFILE");
+        }
+        RunFile source = RunFileReader.read(replay);
+        RunMode runMode = parseMode();
+        String recordedMode = source.header().mode() == null ? RunMode.FULL.wireName() : source.header().mode();
+        if (runMode == RunMode.BUDGETED) {
+            throw new CliErrors.CliFailure("--mode budgeted cannot be replayed: it gives uncertain questions more steps"
+                    + " than " + replay.getFileName() + " recorded");
+        }
+        if (runMode != null && !recordedMode.equals(RunMode.FULL.wireName())) {
+            throw new CliErrors.CliFailure("--mode " + mode + " needs a full-mode recording to replay; "
+                    + replay.getFileName() + " was recorded in " + recordedMode + " mode (leave --mode out to replay"
+                    + " it as recorded)");
+        }
+        checkThresholdFitsMode(runMode);
+        ReplayRuns.Plan plan = ReplayRuns.plan(source, speed, concurrency, output);
+        if (plan.questionsLeftOut() > 0) {
+            spec.commandLine().getErr().println(plan.questionsLeftOut()
+                    + " questions left out of the replay: not every step is recorded");
+        }
+        RunConfig.Builder config = plan.config().retryPolicy(retryPolicy());
+        if (runMode == RunMode.GATED) {
+            config.mode(RunMode.GATED).gate(gate(progress, source.header().model())).fixedSteps(Map.of());
+        }
+        return config.build();
+    }
+
+    /** --calibration and --tau only mean something to a gated or budgeted run; refuse them elsewhere. */
+    private void checkThresholdFitsMode(RunMode runMode) {
+        boolean thresholdGiven = calibration != null || tau != null;
+        if (thresholdGiven && (runMode == null || runMode == RunMode.FULL)) {
+            throw new CliErrors.CliFailure((calibration != null ? "--calibration" : "--tau")
+                    + " applies to --mode gated or budgeted; add --mode gated to stop confident questions after step 1");
+        }
+    }
+
+    private RunConfig serverConfig(TerminalProgress progress) throws Exception {
+        if (dataset == null) {
+            throw new CliErrors.CliFailure("--dataset is required (a file, or builtin:NAME with NAME one of "
+                    + String.join(", ", BuiltInDatasets.list()) + ")");
+        }
+        if (model == null || model.isBlank()) {
+            throw new CliErrors.CliFailure("--model is required (the model name as the server knows it)");
+        }
+        ServerPreset server = parsePreset(preset);
+        RunMode runMode = parseMode();
+        checkThresholdFitsMode(runMode);
+        if (runMode == null) {
+            runMode = RunMode.FULL;
+        }
+        Dataset data = loadDataset();
+        data.warnings().forEach(w -> progress.onWarning(w));
+        List<PreparedQuestion> questions = new ArrayList<>();
+        for (Problem p : data.problems()) {
+            questions.add(QuestionPreparer.prepare(p, seed));
+        }
+        PromptSet promptSet = prompts != null ? PromptSetFile.load(prompts) : ProtocolPrompts.defaults(data.kind());
+        Optional<ApiKey> key = findKey(server);
+        List<Endpoint> replicas = new ArrayList<>();
+        List<String> urls = endpoints.isEmpty() ? java.util.Collections.singletonList(baseUrl) : endpoints;
+        for (String url : urls) {
+            EndpointSettings settings = new EndpointSettings(server, url, model, key.orElse(null), topK, temperature,
+                    maxTokens, reasoningEffort, concurrency, 0, null, null);
+            String label = server.id() + " " + settings.baseUrl();
+            replicas.add(new Endpoint(ChatProviders.create(settings), concurrency, rpm, label));
+        }
+        return RunConfig.builder()
+                .endpoints(replicas)
+                .questions(questions)
+                .dataset(data.name(), data.source() == null ? null : data.source().toString(), data.kind())
+                .prompts(promptSet)
+                .mode(runMode)
+                .steps(steps)
+                .topK(topK)
+                .temperature(temperature)
+                .maxTokensPerStep(maxTokens)
+                .reasoningEffort(reasoningEffort)
+                .gate(runMode == RunMode.FULL ? null : gate(progress, model))
+                .output(output)
+                .retryPolicy(retryPolicy())
+                .model(model)
+                .serverLabel(String.join(", ", replicas.stream().map(Endpoint::label).toList()))
+                .title(title)
+                .recordTopLogprobs(recordTop)
+                .build();
+    }
+
+    private RetryPolicy retryPolicy() {
+        RetryPolicy d = RetryPolicy.defaults();
+        return new RetryPolicy(maxAttempts, d.baseBackoffMillis(), d.maxBackoffMillis(), d.honourRetryAfter(),
+                d.maxRetryAfterMillis(), TimeUnit.SECONDS.toMillis(callTimeoutSeconds));
+    }
+
+    private Dataset loadDataset() throws Exception {
+        if (dataset.startsWith("builtin:")) {
+            if (fields.given()) {
+                throw new CliErrors.CliFailure("field options apply to dataset files, not to " + dataset);
+            }
+            return BuiltInDatasets.load(dataset.substring("builtin:".length()));
+        }
+        return DatasetLoader.load(Path.of(dataset), fields.mapping());
+    }
+
+    private Optional<ApiKey> findKey(ServerPreset server) {
+        try {
+            Optional<ApiKey> key = keys.find(server, keyEnv);
+            if (key.isEmpty() && keyEnv != null) {
+                throw new CliErrors.CliFailure("no API key found in environment variable " + keyEnv
+                        + " or in " + keys.keysFile());
+            }
+            return key;
+        } catch (ProviderException e) {
+            throw new CliErrors.CliFailure(e.getMessage());
+        }
+    }
+
+    /** The threshold of a gated or budgeted run; {@code runModel} is the model it is applied to, for a warning. */
+    private GateSettings gate(TerminalProgress progress, String runModel) throws Exception {
+        if (calibration == null && tau == null) {
+            throw new CliErrors.CliFailure("--mode " + mode + " needs a threshold: --calibration FILE [--method M] or --tau BITS");
+        }
+        if (calibration == null) {
+            ThresholdMethod m = method == null ? ThresholdMethod.ENTROPY_MEAN : ThresholdMethod.fromId(method);
+            return new GateSettings(tau, m, topK <= 20 ? 20 : topK, null);
+        }
+        CalibrationFile cal = CalibrationFileReader.read(calibration);
+        ThresholdMethod m = method != null ? ThresholdMethod.fromId(method) : cal.chosenMethod();
+        if (m == null) {
+            throw new CliErrors.CliFailure(calibration + " names no chosen method: pass --method");
+        }
+        CalibrationFile.MethodCalibration mc = cal.methods().get(m);
+        if (!mc.available() || !Double.isFinite(mc.tau())) {
+            throw new CliErrors.CliFailure(calibration + ": method " + m.id() + " has no threshold"
+                    + (mc.note() == null ? "" : " (" + mc.note() + ")") + "; pick another with --method");
+        }
+        if (cal.model() != null && runModel != null && !cal.model().equals(runModel)) {
+            progress.onWarning(calibration + " was calibrated on model '" + cal.model() + "', this run uses '" + runModel
+                    + "': thresholds are model-specific");
+        }
+        return new GateSettings(mc.tau(), m, cal.k(), calibration.toString());
+    }
+
+    /** The --mode given, or null when it was left out. */
+    private RunMode parseMode() {
+        if (mode == null) {
+            return null;
+        }
+        try {
+            return RunMode.fromWireName(mode);
+        } catch (IllegalArgumentException e) {
+            throw new CliErrors.CliFailure(e.getMessage());
+        }
+    }
+
+    static ServerPreset parsePreset(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replace('_', '-');
+        if (n.equals("llamacpp")) {
+            n = "llama-cpp";
+        }
+        for (ServerPreset p : ServerPreset.values()) {
+            if (p.id().equals(n)) {
+                return p;
+            }
+        }
+        throw new CliErrors.CliFailure("unknown preset '" + name + "' (expected vllm, llamacpp, ollama, ollama-native,"
+                + " openai, openrouter, together, custom or replay)");
+    }
+
+    private TerminalProgress.Style progressMode() {
+        switch (progressStyle.toLowerCase(Locale.ROOT)) {
+            case "bar": return TerminalProgress.Style.BAR;
+            case "lines": return TerminalProgress.Style.LINES;
+            case "none": return TerminalProgress.Style.NONE;
+            case "auto": return System.console() != null ? TerminalProgress.Style.BAR : TerminalProgress.Style.LINES;
+            default: throw new CliErrors.CliFailure("--progress must be auto, bar, lines or none, got " + progressStyle);
+        }
+    }
+
+    /** Ctrl-C (or SIGTERM): cancel, let the file close and the summary print, then let the JVM exit. */
+    private void cancelOnExit(RunSession session, CountDownLatch summaryPrinted, PrintWriter err) {
+        if (session.isDone()) {
+            return;
+        }
+        session.cancel();
+        try {
+            session.awaitCompletion(20, TimeUnit.SECONDS);
+            summaryPrinted.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        err.println();
+        err.println("ew run: cancelled; completed steps are in " + output + " (run the same command again to resume)");
+        err.flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting (Ctrl-C): the hook is already running and reports the cancel
+        }
+    }
+
+    private static void printSummary(PrintWriter out, RunSummary s, RunConfig config) {
+        RunProgress p = s.progress();
+        out.println("run " + s.status().name().toLowerCase(Locale.ROOT) + ": " + s.output());
+        out.printf(Locale.ROOT, "  questions      %d (%d finished)%n", p.questionsTotal(), s.questionsFinished());
+        out.printf(Locale.ROOT, "  steps          %d (%d this session)%n", p.stepsDone(), s.stepsThisSession());
+        out.printf(Locale.ROOT, "  tokens         %,d%n", p.tokens());
+        out.printf(Locale.ROOT, "  step-1 acc.    %s%n", percent(s.step1Accuracy(), s.questionsWithStep1()));
+        out.printf(Locale.ROOT, "  final acc.     %s%n", percent(s.finalAccuracy(), s.questionsFinished()));
+        if (config.mode() == RunMode.GATED) {
+            out.printf(Locale.ROOT, "  stopped after step 1  %d%n", s.stoppedAfterStep1());
+        }
+        out.printf(Locale.ROOT, "  retries        %d%n", p.retries());
+        out.printf(Locale.ROOT, "  flags          %s%n", flags(s.flagCounts()));
+        out.printf(Locale.ROOT, "  elapsed        %s%n", TerminalProgress.duration(p.elapsedMillis()));
+        out.flush();
+    }
+
+    private static String percent(double fraction, int of) {
+        if (Double.isNaN(fraction)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100 * fraction, Math.round(fraction * of), of);
+    }
+
+    private static String flags(Map<String, Integer> counts) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((k, v) -> parts.add(k + " " + v));
+        return String.join(", ", parts);
+    }
+
+    /**
+     * Progress on stderr: a bar redrawn in place with carriage returns (at most 5 times a second)
+     * on a terminal, plain lines (at most one every 5 s) otherwise. Called on run worker threads.
+     */
+    static final class TerminalProgress implements RunListener {
+
+        enum Style { BAR, LINES, NONE }
+
+        private static final long BAR_INTERVAL_NANOS = Duration.ofMillis(200).toNanos();
+        private static final long LINE_INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
+        private static final int WIDTH = 24;
+
+        private final PrintWriter err;
+        private final Style style;
+        private long lastDrawNanos = Long.MIN_VALUE;
+        private RunProgress latest;
+        private boolean barShown;
+
+        TerminalProgress(PrintWriter err, Style style) {
+            this.err = err;
+            this.style = style;
+        }
+
+        @Override
+        public synchronized void onProgress(RunProgress progress) {
+            latest = progress;
+            long now = System.nanoTime();
+            long interval = style == Style.BAR ? BAR_INTERVAL_NANOS : LINE_INTERVAL_NANOS;
+            if (style == Style.NONE || (lastDrawNanos != Long.MIN_VALUE && now - lastDrawNanos < interval)) {
+                return;
+            }
+            lastDrawNanos = now;
+            draw(progress);
+        }
+
+        @Override
+        public synchronized void onWarning(String message) {
+            if (barShown) {
+                err.print("\r\033[K");
+                barShown = false;
+            }
+            err.println("warning: " + message);
+            err.flush();
+        }
+
+        /** Draws the last state once more and ends the bar's line. */
+        synchronized void finish() {
+            if (latest != null && style != Style.NONE) {
+                draw(latest);
+            }
+            if (barShown) {
+                err.println();
+                barShown = false;
+            }
+            err.flush();
+        }
+
+        private void draw(RunProgress p) {
+            String line = line(p);
+            if (style == Style.BAR) {
+                err.print("\r" + line + "\033[K");
+                barShown = true;
+            } else {
+                err.println(line);
+            }
+            err.flush();
+        }
+
+        static String line(RunProgress p) {
+            int filled = (int) Math.round(p.fraction() * WIDTH);
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < WIDTH; i++) {
+                b.append(i < filled ? '#' : '.');
+            }
+            b.append(String.format(Locale.ROOT, "] %3.0f%%  %d/%d steps  %d/%d questions  %,d tokens  %d retries  %s",
+                    100 * p.fraction(), p.stepsDone(), p.stepsPlanned(), p.questionsDone(), p.questionsTotal(),
+                    p.tokens(), p.retries(), duration(p.elapsedMillis())));
+            return b.toString();
+        }
+
+        static String duration(long millis) {
+            long s = millis / 1000;
+            if (s < 60) {
+                return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+            }
+            return s < 3600 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
+                    : String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+        }
+    }
+}
