@@ -1,0 +1,87 @@
+package org.entropyworkbench.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs bench/reference_ingest.py (the plain Python reference) as a subprocess on the same file and
+ * reads its one-line JSON result.
+ */
+public final class PythonReference {
+
+    /** What the reference computed: records, per-k means (index of TopKEntropy.ABLATION_KS), its own timing. */
+    public record Result(long records, long usable, double[] means, double wallSeconds, double cpuSeconds) {
+    }
+
+    private PythonReference() {
+    }
+
+    /** The script, looked up from the working directory upwards; null when not found. */
+    public static Path locateScript() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path candidate = dir.resolve("bench").resolve("reference_ingest.py");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+            dir = dir.getParent();
+        }
+        return null;
+    }
+
+    /** python3 when it answers {@code --version}, else null. */
+    public static String detectPython() {
+        for (String candidate : new String[] {"python3", "python"}) {
+            try {
+                Process p = new ProcessBuilder(candidate, "--version").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return candidate;
+                }
+            } catch (IOException e) {
+                // not installed under this name
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param format "run" or "openai"
+     * @throws IOException when the script fails or prints something unexpected (its stderr is in the message)
+     */
+    public static Result run(String python, Path script, String format, Path file, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        Path errFile = Files.createTempFile("bench-python", ".err");
+        try {
+            Process p = new ProcessBuilder(python, script.toString(), format, file.toString())
+                    .redirectError(errFile.toFile()).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("python reference timed out after " + timeoutSeconds + " s on " + file.getFileName());
+            }
+            if (p.exitValue() != 0) {
+                throw new IOException("python reference failed on " + file.getFileName() + ": "
+                        + Files.readString(errFile, StandardCharsets.UTF_8).strip());
+            }
+            JsonNode json = new ObjectMapper().readTree(out);
+            int[] ks = org.entropyworkbench.core.entropy.TopKEntropy.ABLATION_KS;
+            double[] means = new double[ks.length];
+            for (int j = 0; j < ks.length; j++) {
+                means[j] = json.path("mean").path(String.valueOf(ks[j])).asDouble(Double.NaN);
+            }
+            return new Result(json.path("records").asLong(), json.path("usable").asLong(), means,
+                    json.path("wallSeconds").asDouble(), json.path("cpuSeconds").asDouble());
+        } finally {
+            Files.deleteIfExists(errFile);
+        }
+    }
+}
