@@ -77,6 +77,9 @@ public final class AnalysisView extends BorderPane {
     private final TableView<QuestionRow> questionTable = new TableView<>();
     private final TableView<TopKAblationRow> ablationTable = new TableView<>();
     private final TableView<StepRecord> stepTable = new TableView<>();
+    /** Tall enough for the header and the protocol's 4 steps without a scroll bar. */
+    private final Label tokenRecordsNote = new Label();
+    private static final double STEP_TABLE_HEIGHT = 30 + 4 * 24 + 4;
     private final TokenEntropyPlot tokenPlot = new TokenEntropyPlot();
     private boolean updatingSlider;
 
@@ -90,7 +93,7 @@ public final class AnalysisView extends BorderPane {
         charts.setDividerPositions(0.55);
         SplitPane main = new SplitPane(charts, bottomTabs());
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.52);
+        main.setDividerPositions(0.47);
         setCenter(main);
 
         DomainDragHandler.install(histogramViewer, model::setTau);
@@ -330,13 +333,24 @@ public final class AnalysisView extends BorderPane {
         stepTable.getColumns().setAll(List.of(step, answer, ok, tokens, mean));
         stepTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         stepTable.setPlaceholder(new Label("Click a question to see its steps"));
-        stepTable.setPrefHeight(135);
-        stepTable.setMinHeight(90);
+        stepTable.setFixedCellSize(24);
+        stepTable.setPrefHeight(STEP_TABLE_HEIGHT);
+        stepTable.setMinHeight(STEP_TABLE_HEIGHT);
+        TableCsvExporter.installContextMenu(stepTable, "question-steps");
+        TableCsvExporter.installContextMenu(questionTable, "questions");
+        TableCsvExporter.installContextMenu(ablationTable, "topk-ablation");
 
         tokenPlot.setEmptyMessage("Click a question to plot its per-token entropy");
         StackPane plotHolder = new StackPane(tokenPlot.node());
         plotHolder.setMinHeight(120);
-        VBox drill = new VBox(4, stepTable, plotHolder);
+        tokenRecordsNote.getStyleClass().add("hint");
+        tokenRecordsNote.setId("token-records-note");
+        tokenRecordsNote.managedProperty().bind(tokenRecordsNote.visibleProperty());
+        tokenRecordsNote.setVisible(false);
+        tokenRecordsNote.setMinHeight(Region.USE_PREF_SIZE);
+        tokenRecordsNote.setTooltip(new Tooltip("Run files may keep per-token records for only part of each step"
+                + " (the sample runs cap them); the plot shows the recorded tokens"));
+        VBox drill = new VBox(4, stepTable, tokenRecordsNote, plotHolder);
         VBox.setVgrow(plotHolder, Priority.ALWAYS);
         drill.setPadding(new Insets(4));
 
@@ -405,6 +419,7 @@ public final class AnalysisView extends BorderPane {
         }
         showTau(model.tauProperty().get());
         stepTable.getItems().clear();
+        tokenRecordsNote.setVisible(false);
         tokenPlot.clear();
     }
 
@@ -432,6 +447,9 @@ public final class AnalysisView extends BorderPane {
 
     private void showSteps(List<StepRecord> steps) {
         stepTable.getItems().setAll(steps);
+        String note = tokenRecordsNote(steps, model.kProperty().get());
+        tokenRecordsNote.setText(note);
+        tokenRecordsNote.setVisible(!note.isEmpty());
         if (steps.isEmpty()) {
             tokenPlot.clear();
         } else {
@@ -440,6 +458,26 @@ public final class AnalysisView extends BorderPane {
     }
 
     // ---- helpers --------------------------------------------------------------------------
+
+    /**
+     * Says so when the file records per-token entropy for fewer tokens than a step produced (sample
+     * runs cap the records per step), so a short x axis is not mistaken for a short step; empty otherwise.
+     */
+    static String tokenRecordsNote(List<StepRecord> steps, int k) {
+        long recorded = 0;
+        long produced = 0;
+        for (StepRecord s : steps) {
+            double[] h = s.entropies(k);
+            int n = h == null ? 0 : h.length;
+            recorded += n;
+            produced += Math.max(n, s.completionTokens());
+        }
+        if (steps.isEmpty() || recorded >= produced) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "Per-token entropy recorded for %,d of these steps' %,d tokens",
+                recorded, produced);
+    }
 
 
     private static double meanOf(double[] values) {

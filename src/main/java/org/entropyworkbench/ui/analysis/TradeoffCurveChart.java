@@ -75,6 +75,10 @@ public final class TradeoffCurveChart {
         }
     }
 
+    /**
+     * Fills the curve and the rules' points. Each rule's label hangs below its point, or above it
+     * when the point lies in the lower half of the curve's accuracy range, so it stays inside the plot.
+     */
     private void fill(RunAnalysis analysis) {
         curve.clear();
         methods.clear();
@@ -91,6 +95,7 @@ public final class TradeoffCurveChart {
             }
         }
         curve.setNotify(true);
+        double middleY = curve.isEmpty() ? Double.NaN : (curve.getMinY() + curve.getMaxY()) / 2;
         int i = 0;
         for (ThresholdMethod m : ThresholdMethod.values()) {
             TradeoffPoint p = analysis.atMethod(m);
@@ -100,7 +105,8 @@ public final class TradeoffCurveChart {
             double sx = 100 * p.tokenSavings();
             double sy = 100 * p.gatedAccuracy();
             methods.add(sx, sy);
-            double angle = Math.PI / 2 + (i - 1.5) * 0.35;
+            boolean below = !(sy < middleY);
+            double angle = (below ? Math.PI / 2 : -Math.PI / 2) + (i - 1.5) * 0.35;
             XYPointerAnnotation label = new XYPointerAnnotation(WorkbenchColors.shortLabel(m), sx, sy, angle);
             label.setFont(ChartStyle.SMALL_FONT);
             label.setPaint(WorkbenchColors.method(m));
@@ -110,7 +116,7 @@ public final class TradeoffCurveChart {
             label.setArrowLength(5);
             label.setArrowWidth(3);
             label.setLabelOffset(2);
-            label.setTextAnchor(TextAnchor.TOP_CENTER);
+            label.setTextAnchor(below ? TextAnchor.TOP_CENTER : TextAnchor.BOTTOM_CENTER);
             plot.addAnnotation(label, false);
             i++;
         }

@@ -35,6 +35,8 @@ public final class ScreenshotTour {
     private static final long TIMEOUT_SECONDS = 60;
     /** Size budget of one screenshot in the repository. */
     private static final long MAX_PNG_BYTES = 290_000;
+    /** Replay speed of the Run screenshot, tokens per second per stream (set in the form, as a user would). */
+    private static final double REPLAY_SPEED = 250;
 
     private ScreenshotTour() {
     }
@@ -137,7 +139,8 @@ public final class ScreenshotTour {
                     .findFirst().orElse(samples.get(0));
             fx(() -> {
                 window.show(WorkbenchWindow.Screen.RUN);
-                window.runModel().startReplay(replay, 250);
+                window.runModel().replaySpeed().set(REPLAY_SPEED);
+                window.runModel().startReplay(replay, window.runModel().replaySpeed().get());
                 return null;
             });
             waitFor("replay streaming", () -> fx(() -> window.runModel().running().get()));

@@ -70,7 +70,7 @@ public final class WorkbenchWindow extends BorderPane {
     private final VBox runsPane;
     private boolean showProblemDialogs = true;
     private boolean runsListWanted = true;
-    private String lastProgressText;
+    private final StatusLine statusLine = new StatusLine();
     /** Sample runs opened at start; they do not crowd the recent-files list. */
     private final Set<Path> sampleFiles = new HashSet<>();
 
@@ -107,8 +107,10 @@ public final class WorkbenchWindow extends BorderPane {
         updateRunsListVisibility();
         setCenter(tabs);
         setBottom(statusBar);
-        statusBar.setText("Ready");
-        executor.addProgressListener(this::showProgress);
+        statusBar.textProperty().bind(statusLine.text());
+        statusBar.progressProperty().bind(statusLine.progress());
+        executor.addProgressListener(statusLine::tasks);
+        followRun();
         installDragAndDrop();
     }
 
@@ -142,7 +144,7 @@ public final class WorkbenchWindow extends BorderPane {
     public void openSampleRuns(Path folder) {
         List<Path> files = SampleRuns.list(folder);
         if (files.isEmpty()) {
-            statusBar.setText("No sample runs in " + folder.toAbsolutePath() + " (set -Dewb.sampleRuns=FOLDER)");
+            statusLine.message("No sample runs in " + folder.toAbsolutePath() + " (set -Dewb.sampleRuns=FOLDER)");
             return;
         }
         sampleFiles.addAll(files);
@@ -240,7 +242,7 @@ public final class WorkbenchWindow extends BorderPane {
 
     private void exportAnalysis() {
         if (analysisModel.analysis() == null) {
-            statusBar.setText("Nothing to export: no analysed run");
+            statusLine.message("Nothing to export: no analysed run");
             return;
         }
         DirectoryChooser chooser = new DirectoryChooser();
@@ -251,7 +253,7 @@ public final class WorkbenchWindow extends BorderPane {
         }
         try {
             List<Path> written = analysisView.exportAll(folder.toPath());
-            statusBar.setText("Exported " + written.size() + " files to " + folder);
+            statusLine.message("Exported " + written.size() + " files to " + folder);
         } catch (IOException | RuntimeException ex) {
             Alert alert = new Alert(Alert.AlertType.ERROR, "Could not export to " + folder + ": " + ex.getMessage());
             alert.initOwner(getScene() == null ? null : getScene().getWindow());
@@ -320,23 +322,27 @@ public final class WorkbenchWindow extends BorderPane {
 
     // ---- status, problems, drag and drop ----------------------------------------------------
 
-    private void showProgress(TaskExecutor.TaskProgress p) {
-        if (p.running() == 0) {
-            statusBar.setProgress(0);
-            if (statusBar.getText() == null || statusBar.getText().equals(lastProgressText)) {
-                statusBar.setText("Ready");
+    /** The status bar shows a run or replay while it streams, and how it ended afterwards. */
+    private void followRun() {
+        Runnable update = () -> statusLine.run(runModel.running().get() && !runModel.activity().get().isEmpty()
+                ? new StatusLine.RunState(runModel.activity().get(), runModel.progressText().get(),
+                        runModel.progress().get(), runModel.paused().get())
+                : null);
+        runModel.running().addListener((obs, was, now) -> update.run());
+        runModel.activity().addListener((obs, was, now) -> update.run());
+        runModel.progressText().addListener((obs, was, now) -> update.run());
+        runModel.progress().addListener((obs, was, now) -> update.run());
+        runModel.paused().addListener((obs, was, now) -> update.run());
+        runModel.status().addListener((obs, was, now) -> {
+            if (!runModel.running().get()) {
+                statusLine.message(now);
             }
-            return;
-        }
-        String more = p.running() > 1 ? " (+" + (p.running() - 1) + " more)" : "";
-        lastProgressText = p.title() + more + (p.message() == null || p.message().isBlank() ? "" : ": " + p.message());
-        statusBar.setText(lastProgressText);
-        statusBar.setProgress(p.fraction() < 0 || Double.isNaN(p.fraction()) ? -1 : p.fraction());
+        });
     }
 
     private void report(FileOpener.Outcome outcome) {
         if (outcome.error() == null && outcome.problems().isEmpty()) {
-            statusBar.setText("Opened " + outcome.file().getFileName());
+            statusLine.message("Opened " + outcome.file().getFileName());
             return;
         }
         String header;
@@ -349,7 +355,7 @@ public final class WorkbenchWindow extends BorderPane {
                     + " problem(s); every good line was loaded";
             type = Alert.AlertType.WARNING;
         }
-        statusBar.setText(header);
+        statusLine.message(header);
         if (!showProblemDialogs) {
             return;
         }

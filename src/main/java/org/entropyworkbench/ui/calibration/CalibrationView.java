@@ -25,11 +25,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.ui.common.ChartExporter;
 import org.entropyworkbench.ui.common.Formats;
+import org.entropyworkbench.ui.common.TableColumns;
 import org.entropyworkbench.ui.common.TableCsvExporter;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -57,7 +59,7 @@ public final class CalibrationView extends BorderPane {
         chartPane.setTop(chartTools);
         SplitPane split = new SplitPane(tablePane(), chartPane);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.54);
         setCenter(split);
         model.rows().addListener((ListChangeListener<CalibrationRow>) c ->
                 spread.show(List.copyOf(model.rows()), model.fewShotProperty().get()));
@@ -162,7 +164,8 @@ public final class CalibrationView extends BorderPane {
 
     private VBox tablePane() {
         TableColumn<CalibrationRow, String> rule = column("Rule", r -> r.method().label());
-        rule.setPrefWidth(175);
+        rule.setPrefWidth(180);
+        rule.setMinWidth(180);
         TableColumn<CalibrationRow, String> tau = column("τ mean ± sd", r -> Double.isNaN(r.tauSd())
                 ? Formats.number(r.tau(), 3) : Formats.number(r.tau(), 3) + " ± " + Formats.number(r.tauSd(), 3));
         tau.setMinWidth(120);
@@ -182,26 +185,38 @@ public final class CalibrationView extends BorderPane {
         TableCsvExporter.formatColumn(delta, Formats::points);
         TableColumn<CalibrationRow, Integer> avail = column("Draws", CalibrationRow::availableDraws);
         TableColumn<CalibrationRow, String> note = column("Note", CalibrationRow::note);
-        range.setMinWidth(110);
-        inSample.setMinWidth(65);
-        imported.setMinWidth(95);
-        tokens.setMinWidth(105);
-        calls.setMinWidth(95);
-        gated.setMinWidth(80);
-        delta.setMinWidth(75);
+        range.setMinWidth(112);
+        inSample.setMinWidth(62);
+        imported.setMinWidth(84);
+        tokens.setMinWidth(62);
+        calls.setMinWidth(62);
+        gated.setMinWidth(62);
+        delta.setMinWidth(72);
         avail.setMinWidth(55);
-        note.setPrefWidth(160);
+        note.setPrefWidth(280);
+        for (TableColumn<CalibrationRow, ?> c : List.of(tau, range, imported, tokens, calls, gated)) {
+            TableColumns.wrapHeader(c);
+        }
         note.setCellFactory(c -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(c.widthProperty().subtract(12));
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
+                setText(null);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty || item == null || item.isEmpty() ? null : text);
                 setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
             }
         });
         table.getColumns().setAll(List.of(rule, tau, range, inSample, imported, tokens, calls, gated, delta, avail, note));
         table.setItems(model.rows());
         table.setId("calibration-table");
+        TableCsvExporter.installContextMenu(table, "calibration");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No run to calibrate"));
         Region gap = new Region();

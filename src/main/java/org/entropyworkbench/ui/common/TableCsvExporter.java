@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.stage.FileChooser;
@@ -61,7 +64,7 @@ public final class TableCsvExporter {
         List<? extends TableColumn<?, ?>> columns = table.getVisibleLeafColumns();
         List<String> header = new ArrayList<>();
         for (TableColumn<?, ?> c : columns) {
-            header.add(c.getText() == null ? "" : c.getText());
+            header.add(headerText(c));
         }
         rows.add(header);
         for (int i = 0; i < table.getItems().size(); i++) {
@@ -72,6 +75,21 @@ public final class TableCsvExporter {
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * A leaf column's header with its parents' titles in front ("Entropy mean savings"), so
+     * sub-columns that share a short title stay distinct in the CSV.
+     */
+    static String headerText(TableColumn<?, ?> column) {
+        StringBuilder sb = new StringBuilder(TableColumns.title(column));
+        for (TableColumnBase<?, ?> p = column.getParentColumn(); p != null; p = p.getParentColumn()) {
+            String parent = TableColumns.title(p);
+            if (!parent.isBlank()) {
+                sb.insert(0, parent + " ");
+            }
+        }
+        return sb.toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -111,23 +129,35 @@ public final class TableCsvExporter {
         Button button = new Button("Export CSV…");
         button.getStyleClass().add("export-button");
         button.setTooltip(new Tooltip("Save the table as it is shown (visible columns) to a CSV file"));
-        button.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export table as CSV");
-            chooser.setInitialFileName(baseFileName + ".csv");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV file", "*.csv"));
-            File file = chooser.showSaveDialog(button.getScene() == null ? null : button.getScene().getWindow());
-            if (file == null) {
-                return;
-            }
-            try {
-                save(table, file.toPath());
-            } catch (IOException ex) {
-                Alert alert = new Alert(Alert.AlertType.ERROR, "Could not write " + file + ": " + ex.getMessage());
-                alert.setHeaderText("CSV export failed");
-                alert.showAndWait();
-            }
-        });
+        button.setOnAction(e -> chooseAndSave(table, baseFileName));
         return button;
+    }
+
+    /**
+     * Gives {@code table} a right-click menu with "Export CSV…" (every table has one, also where
+     * there is no room for a button).
+     */
+    public static void installContextMenu(TableView<?> table, String baseFileName) {
+        MenuItem export = new MenuItem("Export CSV…");
+        export.setOnAction(e -> chooseAndSave(table, baseFileName));
+        table.setContextMenu(new ContextMenu(export));
+    }
+
+    private static void chooseAndSave(TableView<?> table, String baseFileName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export table as CSV");
+        chooser.setInitialFileName(baseFileName + ".csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV file", "*.csv"));
+        File file = chooser.showSaveDialog(table.getScene() == null ? null : table.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            save(table, file.toPath());
+        } catch (IOException ex) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not write " + file + ": " + ex.getMessage());
+            alert.setHeaderText("CSV export failed");
+            alert.showAndWait();
+        }
     }
 }

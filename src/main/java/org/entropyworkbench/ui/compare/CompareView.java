@@ -11,7 +11,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.BorderPane;
@@ -19,11 +21,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.ui.common.ChartExporter;
 import org.entropyworkbench.ui.common.Formats;
+import org.entropyworkbench.ui.common.TableColumns;
 import org.entropyworkbench.ui.common.TableCsvExporter;
-import org.entropyworkbench.ui.common.WorkbenchColors;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -45,7 +48,25 @@ public final class CompareView extends BorderPane {
         getStyleClass().add("compare-view");
 
         ListView<CompareViewModel.Entry> runs = new ListView<>(model.entries());
-        runs.setCellFactory(CheckBoxListCell.forListView(CompareViewModel.Entry::selectedProperty));
+        StringConverter<CompareViewModel.Entry> names = new StringConverter<>() {
+            @Override
+            public String toString(CompareViewModel.Entry entry) {
+                return entry == null ? "" : twoLines(entry.run().shortName());
+            }
+
+            @Override
+            public CompareViewModel.Entry fromString(String text) {
+                throw new UnsupportedOperationException("the runs list is not editable");
+            }
+        };
+        runs.setCellFactory(list -> {
+            CheckBoxListCell<CompareViewModel.Entry> cell =
+                    new CheckBoxListCell<>(CompareViewModel.Entry::selectedProperty, names);
+            cell.setWrapText(true);
+            cell.setStyle("-fx-font-size: 12px;");
+            cell.setPrefWidth(0);
+            return cell;
+        });
         runs.setId("compare-runs");
         Label title = new Label("Runs to compare");
         title.getStyleClass().add("section-title");
@@ -64,12 +85,12 @@ public final class CompareView extends BorderPane {
         charts.setDividerPositions(0.62);
         SplitPane right = new SplitPane(tablePane(), charts);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.36);
+        right.setDividerPositions(0.40);
         VBox centre = new VBox(4, finding, right);
         VBox.setVgrow(right, Priority.ALWAYS);
         centre.setPadding(new Insets(6, 6, 6, 0));
         SplitPane split = new SplitPane(left, centre);
-        split.setDividerPositions(0.19);
+        split.setDividerPositions(0.175);
         SplitPane.setResizableWithParent(left, false);
         setCenter(split);
 
@@ -114,39 +135,59 @@ public final class CompareView extends BorderPane {
     private VBox tablePane() {
         List<TableColumn<CompareRow, ?>> cols = new ArrayList<>();
         TableColumn<CompareRow, String> name = column("Run", CompareRow::name);
-        name.setPrefWidth(270);
+        name.setPrefWidth(212);
+        name.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : twoLines(item));
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
         cols.add(name);
         TableColumn<CompareRow, String> n = column("n correct / incorrect", r -> r.nCorrect() + " / " + r.nIncorrect());
+        n.setPrefWidth(85);
         cols.add(n);
         TableColumn<CompareRow, Double> d = column("Cohen's d", CompareRow::cohensD);
         TableCsvExporter.formatColumn(d, v -> Formats.number(v, 3));
+        d.setPrefWidth(64);
         cols.add(d);
         TableColumn<CompareRow, Double> p = column("p", CompareRow::pValue);
         TableCsvExporter.formatColumn(p, Formats::pValue);
+        p.setPrefWidth(66);
         cols.add(p);
         TableColumn<CompareRow, Double> overlap = column("Overlap", CompareRow::overlap);
         TableCsvExporter.formatColumn(overlap, Formats::percent);
+        overlap.setPrefWidth(66);
         cols.add(overlap);
         TableColumn<CompareRow, Double> s1 = column("Step-1 acc", CompareRow::step1Accuracy);
         TableCsvExporter.formatColumn(s1, Formats::percent);
+        s1.setPrefWidth(60);
         cols.add(s1);
         TableColumn<CompareRow, Double> fin = column("S-step acc", CompareRow::finalAccuracy);
         TableCsvExporter.formatColumn(fin, Formats::percent);
+        fin.setPrefWidth(60);
         cols.add(fin);
         for (ThresholdMethod m : ThresholdMethod.values()) {
             TableColumn<CompareRow, Object> group = new TableColumn<>(m.label());
             TableColumn<CompareRow, Double> sav = column("savings", r -> r.tokenSavings().get(m));
             TableCsvExporter.formatColumn(sav, Formats::percent);
-            sav.setText(shortName(m) + " savings");
+            sav.setPrefWidth(60);
             TableColumn<CompareRow, Double> del = column("Δ-Acc", r -> r.deltaAccuracy().get(m));
             TableCsvExporter.formatColumn(del, Formats::points);
-            del.setText(shortName(m) + " Δ-Acc");
+            del.setPrefWidth(70);
             group.getColumns().addAll(List.of(sav, del));
+            TableColumns.wrapHeader(group);
             cols.add(group);
+        }
+        for (TableColumn<CompareRow, ?> c : List.of(n, d, s1, fin)) {
+            TableColumns.wrapHeader(c);
         }
         table.getColumns().setAll(cols);
         table.setItems(model.rows());
         table.setId("compare-table");
+        table.setFixedCellSize(40);
+        TableCsvExporter.installContextMenu(table, "compare");
         table.setPlaceholder(new Label("Tick runs on the left"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -159,8 +200,9 @@ public final class CompareView extends BorderPane {
         return box;
     }
 
-    private static String shortName(ThresholdMethod m) {
-        return WorkbenchColors.shortLabel(m);
+    /** A run name "model / dataset" on two lines, so long names fit a narrow list or column. */
+    static String twoLines(String name) {
+        return name.replace(" / ", " /\n");
     }
 
     private static BorderPane chartPane(JFreeChart chart, String name) {

@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.entropyworkbench.core.dataset.Dataset;
+import org.entropyworkbench.ui.common.TableCsvExporter;
 
 /**
  * The Datasets screen: load a dataset file (through the field-mapping dialog) or a built-in one,
@@ -114,11 +115,12 @@ public final class DatasetsView extends BorderPane {
         counts.setPadding(new Insets(0, 6, 0, 0));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(10, search, gap, counts);
+        HBox header = new HBox(10, search, gap, counts, TableCsvExporter.exportButton(problemTable, "problems"));
         header.setAlignment(Pos.CENTER_LEFT);
 
         problemTable.setItems(viewModel.problems());
         problemTable.setId("problem-table");
+        TableCsvExporter.installContextMenu(problemTable, "problems");
         problemTable.getColumns().add(DatasetImportDialog.column("Id", ProblemRow::id, 110));
         problemTable.getColumns().add(DatasetImportDialog.column("Question", ProblemRow::question, 620));
         problemTable.getColumns().add(DatasetImportDialog.column("Answer", ProblemRow::answer, 180));

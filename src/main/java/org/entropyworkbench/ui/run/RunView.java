@@ -28,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.entropyworkbench.ui.common.TableCsvExporter;
 
 /**
  * The Run screen: the settings form with Probe, Start / Pause / Cancel and "Replay recorded run…"
@@ -104,6 +105,7 @@ public final class RunView extends BorderPane {
         speed.setEditable(true);
         speed.setPrefWidth(100);
         f.valueProperty().addListener((obs, a, b) -> viewModel.replaySpeed().set(b == null ? 0 : b));
+        viewModel.replaySpeed().addListener((obs, a, b) -> f.setValue((int) Math.round(b.doubleValue())));
         Label speedLabel = new Label("tokens/s per stream (0 = max)");
         speedLabel.setStyle("-fx-font-size: 11px; -fx-text-fill: #4b5563;");
         HBox speedRow = new HBox(6, speed, speedLabel);
@@ -180,6 +182,7 @@ public final class RunView extends BorderPane {
     private void buildTable() {
         table.setItems(viewModel.questions());
         table.setId("run-status-table");
+        TableCsvExporter.installContextMenu(table, "run-status");
         table.setPlaceholder(new Label("Questions of the run appear here"));
         table.getColumns().add(column("Question", r -> r.questionId(), 110));
         table.getColumns().add(column("Step", r -> r.step().get() == 0 ? "" : Integer.toString(r.step().get()), 50, r -> r.step()));

@@ -65,6 +65,7 @@ public final class RunViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("No run yet");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper probeResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper runTitle = new ReadOnlyStringWrapper("");
     private final DoubleProperty replaySpeed = new SimpleDoubleProperty(DEFAULT_REPLAY_SPEED);
@@ -116,6 +117,12 @@ public final class RunViewModel {
 
     /** One line on what is happening or how the run ended. */
     public ReadOnlyStringProperty status() { return status.getReadOnlyProperty(); }
+
+    /**
+     * While a run streams (from its launch until it ended): what it is, short (e.g. "Replaying x.jsonl.gz at 400
+     * tokens/s per stream"), for the window's status bar; empty otherwise.
+     */
+    public ReadOnlyStringProperty activity() { return activity.getReadOnlyProperty(); }
 
     /** The capability probe's findings. */
     public ReadOnlyStringProperty probeResult() { return probeResult.getReadOnlyProperty(); }
@@ -251,6 +258,7 @@ public final class RunViewModel {
     }
 
     private void preparationFailed(Throwable e) {
+        activity.set("");
         running.set(false);
         status.set("Could not start: " + message(e));
     }
@@ -275,6 +283,7 @@ public final class RunViewModel {
         listener = new BufferedRunListener();
         session = RunEngine.start(config, listener);
         status.set(what + " → " + config.output());
+        activity.set(what);
         ticker.start(this::tick);
     }
 
@@ -290,6 +299,7 @@ public final class RunViewModel {
         ticker.stop();
         RunSession ended = session;
         listener = null;
+        activity.set("");
         running.set(false);
         paused.set(false);
         String how = f.error() != null ? "stopped: " + message(f.error())

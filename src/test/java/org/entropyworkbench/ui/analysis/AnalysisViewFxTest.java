@@ -124,6 +124,27 @@ class AnalysisViewFxTest {
     }
 
     @Test
+    void aQuestionsStepsSayHowManyOfTheirTokensTheFileRecords(FxRobot robot) {
+        robot.interact(() -> window.analysisView().questionTable().getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        String id = window.analysisView().questionTable().getItems().get(0).questionId();
+        int k = window.analysisModel().kProperty().get();
+        long recorded = 0;
+        long produced = 0;
+        for (var step : run.file().steps()) {
+            if (step.questionId().equals(id)) {
+                recorded += step.entropies(k).length;
+                produced += Math.max(step.entropies(k).length, step.completionTokens());
+            }
+        }
+        assertThat(recorded).as("the test run caps token records").isLessThan(produced);
+
+        Label note = robot.lookup("#token-records-note").queryAs(Label.class);
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).contains(String.format(java.util.Locale.ROOT, "%,d of these steps' %,d tokens", recorded, produced));
+    }
+
+    @Test
     void theQuestionTableListsEveryCompleteQuestion(FxRobot robot) {
         assertThat(window.analysisView().questionTable().getItems()).hasSize(run.analysis().outcomes().size());
         assertThat(robot.lookup("#separation-text").queryAs(Label.class).getText())

@@ -1,15 +1,19 @@
 package org.entropyworkbench.ui.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.entropyworkbench.core.calibration.CalibrationFile;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.ui.calibration.CalibrationViewModel;
 import org.entropyworkbench.ui.common.UiTestRuns;
 import org.entropyworkbench.ui.task.FxTaskExecutor;
@@ -116,5 +120,80 @@ class WorkbenchWindowFxTest {
         assertThat(window.workspace().selectedRun().get()).isSameAs(other);
         assertThat(window.analysisModel().analysis()).isSameAs(other.analysis());
         assertThat(window.calibrationModel().analysisProperty().get()).isSameAs(other.analysis());
+    }
+
+    @Test
+    void theStatusBarFollowsAReplayAndSaysHowItEnded(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.workspace().runs().size() == 2);
+        Path recorded = SampleRuns.list(samples).get(0);
+        robot.interact(() -> {
+            window.show(WorkbenchWindow.Screen.RUN);
+            window.runModel().startReplay(recorded, 300);
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.runModel().activity().get().isEmpty());
+        robot.interact(() -> window.runModel().pause());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String whileStreaming = window.statusBar().getText();
+        assertThat(whileStreaming).startsWith("Paused · Replaying " + recorded.getFileName()).contains("steps");
+        assertThat(window.statusBar().getProgress()).isBetween(0.0, 1.0);
+
+        robot.interact(() -> {
+            window.runModel().replaySpeed().set(0);
+            window.runModel().resume();
+            window.runModel().cancel();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.runModel().running().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.statusBar().getText()).startsWith("Run cancelled");
+        assertThat(window.statusBar().getProgress()).isZero();
+    }
+
+    @Test
+    void anExportedCalibrationFileOpensBackWithTheSameThresholds(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.workspace().runs().size() == 2
+                && window.calibrationModel().analysisProperty().get() != null);
+        Path file = dir.resolve("exported-calibration.json");
+        robot.interact(() -> {
+            window.calibrationModel().chosenMethodProperty().set(ThresholdMethod.BAYES_OPTIMAL);
+            window.calibrationModel().exportTo(file);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.workspace().calibration().get() != null);
+        assertThat(window.calibrationModel().statusProperty().get()).startsWith("Saved calibration to");
+        robot.interact(() -> {
+            window.workspace().calibration().set(null);
+            window.opener().open(file);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.workspace().calibration().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        CalibrationFile read = window.workspace().calibration().get();
+        assertThat(read.chosenMethod()).isEqualTo(ThresholdMethod.BAYES_OPTIMAL);
+        var analysed = window.calibrationModel().analysisProperty().get().thresholds();
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            if (Double.isFinite(analysed.tau(m))) {
+                assertThat(read.tau(m)).as(m.name()).isCloseTo(analysed.tau(m), within(1e-9));
+            }
+        }
+        assertThat(window.statusBar().getText()).isEqualTo("Opened " + file.getFileName());
+    }
+
+    @Test
+    void everyTableOfEveryScreenExportsAsCsv(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.workspace().runs().size() == 2);
+        int tables = 0;
+        for (WorkbenchWindow.Screen screen : WorkbenchWindow.Screen.values()) {
+            robot.interact(() -> window.show(screen));
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Node node : robot.lookup(".table-view").queryAll()) {
+                if (!(node instanceof TableView<?> table) || !table.isVisible() || table.getScene() == null) {
+                    continue;
+                }
+                tables++;
+                assertThat(table.getContextMenu()).as(screen + " table " + table.getId()).isNotNull();
+                assertThat(table.getContextMenu().getItems()).extracting(MenuItem::getText).contains("Export CSV…");
+            }
+        }
+        assertThat(tables).as("tables found on the screens").isGreaterThanOrEqualTo(7);
     }
 }

@@ -48,4 +48,36 @@ class TableCsvExporterTest {
                 + "\"a,\"\"b\"\"\",1.500\r\n"
                 + "\"line\nbreak\",NaN\r\n");
     }
+
+    @Test
+    void nestedColumnsCarryTheirGroupTitleInTheHeaderRow() {
+        TableView<Row> table = new TableView<>(FXCollections.observableArrayList(new Row("q1", 0.25)));
+        TableColumn<Row, String> id = new TableColumn<>("id");
+        id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().id()));
+        TableColumn<Row, Object> group = new TableColumn<>("Entropy mean");
+        TableColumn<Row, Double> savings = new TableColumn<>("savings");
+        savings.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().h()));
+        group.getColumns().add(savings);
+        table.getColumns().addAll(List.of(id, group));
+
+        assertThat(TableCsvExporter.rows(table).get(0)).containsExactly("id", "Entropy mean savings");
+    }
+
+    @Test
+    void aTwoLineHeaderKeepsItsOneLineTitleInTheCsv() {
+        TableView<Row> table = new TableView<>(FXCollections.observableArrayList(new Row("q1", 0.25)));
+        TableColumn<Row, String> tokens = new TableColumn<>("Tokens saved");
+        tokens.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().id()));
+        TableColumn<Row, Object> group = new TableColumn<>("Information-theoretic");
+        TableColumn<Row, Double> savings = new TableColumn<>("savings");
+        savings.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().h()));
+        group.getColumns().add(savings);
+        table.getColumns().addAll(List.of(tokens, group));
+        TableColumns.wrapHeader(tokens);
+        TableColumns.wrapHeader(group);
+
+        assertThat(((javafx.scene.control.Label) tokens.getGraphic()).getText()).isEqualTo("Tokens\nsaved");
+        assertThat(((javafx.scene.control.Label) group.getGraphic()).getText()).isEqualTo("Information-\ntheoretic");
+        assertThat(TableCsvExporter.rows(table).get(0)).containsExactly("Tokens saved", "Information-theoretic savings");
+    }
 }
