@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.entropyworkbench.core.analysis.ChannelMeans;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.analysis.TopKAblationRow;
 import org.entropyworkbench.core.run.RunFile;
@@ -42,6 +43,8 @@ final class AnalysisJson {
         o.put("problemLines", run.problems().size());
         o.put("partialTail", run.partialTail());
         o.set("separation", separation(a.separation()));
+        o.put("entropyTokens", ChannelMeans.MAIN_H_TOKENS);
+        o.set("channelMeans", channelMeans(a.channelMeans()));
         ArrayNode methods = o.putArray("methods");
         for (ThresholdMethod m : ThresholdMethod.values()) {
             ThresholdResult r = a.thresholds().result(m);
@@ -91,6 +94,23 @@ final class AnalysisJson {
         o.put("pValue", Numbers.jsonNumber(s.pValue()));
         o.put("overlap", Numbers.jsonNumber(s.overlap()));
         o.put("note", s.note());
+        return o;
+    }
+
+    /**
+     * Per class, the step-1 means over reasoning tokens only and over answer tokens only;
+     * "available" is false when no record has channels.
+     */
+    private static ObjectNode channelMeans(ChannelMeans c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("available", c.available());
+        o.put("questionsWithChannels", c.withChannels());
+        ObjectNode correct = o.putObject("correct");
+        correct.set("reasoning", classNode(c.correctReasoning()));
+        correct.set("answer", classNode(c.correctAnswer()));
+        ObjectNode incorrect = o.putObject("incorrect");
+        incorrect.set("reasoning", classNode(c.incorrectReasoning()));
+        incorrect.set("answer", classNode(c.incorrectAnswer()));
         return o;
     }
 

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code ew} command line: analysis, calibration, simulation and import without the window,
- * plus {@code ui} to open it. Runs on the calling thread; exit codes: 0 success, 1 bad input or a
- * failed operation (one-line message, no stack trace), 2 wrong usage.
+ * plus {@code ui} to open it and {@code screenshots} to capture it. Runs on the calling thread;
+ * exit codes: 0 success, 1 bad input or a failed operation (one-line message, no stack trace),
+ * 2 wrong usage.
  *
  * <p>Subcommands are listed in the annotation below; add a new one there.
  */
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 ImportOpenAiCommand.class,
                 UiCommand.class,
+                ScreenshotsCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -2,6 +2,7 @@ package org.entropyworkbench.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.entropyworkbench.core.analysis.ChannelMeans;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.analysis.TopKAblationRow;
 import org.entropyworkbench.core.run.RunHeader;
@@ -35,6 +36,7 @@ final class ResultsTable {
         if (s.note() != null) {
             out.println("   note: " + s.note());
         }
+        printChannelMeans(a.channelMeans(), out);
         out.println();
         String stepsAcc = a.steps() + "-Step Acc";
         String format = "%-27s %8s %11s %11s %11s %10s %10s %10s %10s %9s%n";
@@ -58,6 +60,21 @@ final class ResultsTable {
         out.println();
         printAblation(a, out);
         out.println();
+    }
+
+    /** Which tokens H averages, then the per-channel class means when the records tell channels apart. */
+    private static void printChannelMeans(ChannelMeans c, PrintWriter out) {
+        out.println("   H = mean entropy over " + ChannelMeans.MAIN_H_TOKENS + ".");
+        if (!c.available()) {
+            out.println("   per-channel means: n/a (the step-1 records carry no channel codes)");
+            return;
+        }
+        out.printf(Locale.ROOT, "   per-channel step-1 means (bits): correct reasoning %s (n=%d), answer %s (n=%d)"
+                        + " | incorrect reasoning %s (n=%d), answer %s (n=%d)%n",
+                Numbers.fixed(c.correctReasoning().mean(), 4), c.correctReasoning().n(),
+                Numbers.fixed(c.correctAnswer().mean(), 4), c.correctAnswer().n(),
+                Numbers.fixed(c.incorrectReasoning().mean(), 4), c.incorrectReasoning().n(),
+                Numbers.fixed(c.incorrectAnswer().mean(), 4), c.incorrectAnswer().n());
     }
 
     private static void printAblation(RunAnalysis a, PrintWriter out) {

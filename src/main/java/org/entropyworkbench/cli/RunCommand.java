@@ -63,6 +63,11 @@ import picocli.CommandLine.Spec;
                 "variable) or ~/.config/entropy-workbench/keys.properties; they are never",
                 "written anywhere.",
                 "",
+                "Before the first question each endpoint gets one short capability probe (verdict on",
+                "stderr); the run stops, writing nothing, when an endpoint is unreachable, sends no",
+                "logprobs or accepts fewer than --k alternatives (--k-auto lowers k instead,",
+                "--no-probe skips the probe).",
+                "",
                 "Examples:",
                 "  ew run --dataset builtin:mini --preset vllm --model openai/gpt-oss-20b \\",
                 "         -o run.jsonl",
@@ -72,6 +77,10 @@ import picocli.CommandLine.Spec;
                 "  ew run --preset replay --replay sample.jsonl --speed 400 -o replay.jsonl",
                 "  ew run --preset replay --replay sample.jsonl --mode gated --tau 0.9 \\",
                 "         -o gated-replay.jsonl",
+                "  ew run --dataset builtin:mini --preset replay --replay mini-sim.jsonl -o mini-run.jsonl",
+                "",
+                "A replay repeats the recorded verdicts; with --dataset it grades the recorded answers",
+                "against that dataset's expected answers instead (questions matched by id).",
                 ""})
 public final class RunCommand implements Callable<Integer> {
 
@@ -82,7 +91,8 @@ public final class RunCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--dataset", paramLabel = "FILE|builtin:NAME",
-            description = "Dataset file (JSONL, JSON, CSV) or a built-in one: builtin:mini or builtin:mc.")
+            description = "Dataset file (JSONL, JSON, CSV) or a built-in one: builtin:mini or builtin:mc. With the"
+                    + " replay preset: grade the replayed answers against this dataset.")
     private String dataset;
 
     @Mixin
@@ -128,6 +138,16 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--k", defaultValue = "20", paramLabel = "K", description = "Top-k logprobs (default ${DEFAULT-VALUE}).")
     private int topK;
+
+    @Option(names = "--k-auto",
+            description = "When the capability probe finds an endpoint that accepts fewer top logprobs than --k,"
+                    + " lower k to that limit instead of stopping.")
+    private boolean kAuto;
+
+    @Option(names = "--no-probe",
+            description = "Skip the capability probe (one short request per endpoint before the first question that"
+                    + " checks reachability, logprobs and the top-k limit).")
+    private boolean noProbe;
 
     @Option(names = "--temperature", defaultValue = "0.7", paramLabel = "T", description = "Sampling temperature (default ${DEFAULT-VALUE}).")
     private double temperature;
@@ -240,16 +260,34 @@ public final class RunCommand implements Callable<Integer> {
                     + " it as recorded)");
         }
         checkThresholdFitsMode(runMode);
-        ReplayRuns.Plan plan = ReplayRuns.plan(source, speed, concurrency, output);
-        if (plan.questionsLeftOut() > 0) {
+        ReplayRuns.Plan plan = dataset == null ? ReplayRuns.plan(source, speed, concurrency, output)
+                : ReplayRuns.planWithDataset(source, datasetGrading(progress), speed, concurrency, output);
+        if (dataset == null && plan.questionsLeftOut() > 0) {
             spec.commandLine().getErr().println(plan.questionsLeftOut()
                     + " questions left out of the replay: not every step is recorded");
         }
+        plan.warnings().forEach(progress::onWarning);
         RunConfig.Builder config = plan.config().retryPolicy(retryPolicy());
         if (runMode == RunMode.GATED) {
             config.mode(RunMode.GATED).gate(gate(progress, source.header().model())).fixedSteps(Map.of());
         }
         return config.build();
+    }
+
+    /**
+     * The dataset a replay is graded against (--dataset with the replay preset): its questions
+     * prepared with --seed exactly as a live run would, and the prompts a live run would record.
+     */
+    private ReplayRuns.DatasetGrading datasetGrading(TerminalProgress progress) throws Exception {
+        Dataset data = loadDataset();
+        data.warnings().forEach(progress::onWarning);
+        List<PreparedQuestion> questions = new ArrayList<>();
+        for (Problem p : data.problems()) {
+            questions.add(QuestionPreparer.prepare(p, seed));
+        }
+        PromptSet promptSet = prompts != null ? PromptSetFile.load(prompts) : ProtocolPrompts.defaults(data.kind());
+        return new ReplayRuns.DatasetGrading(data.name(), data.source() == null ? null : data.source().toString(),
+                data.kind(), questions, promptSet);
     }
 
     /** --calibration and --tau only mean something to a gated or budgeted run; refuse them elsewhere. */
@@ -283,13 +321,20 @@ public final class RunCommand implements Callable<Integer> {
         }
         PromptSet promptSet = prompts != null ? PromptSetFile.load(prompts) : ProtocolPrompts.defaults(data.kind());
         Optional<ApiKey> key = findKey(server);
-        List<Endpoint> replicas = new ArrayList<>();
+        List<EndpointSettings> endpointSettings = new ArrayList<>();
         List<String> urls = endpoints.isEmpty() ? java.util.Collections.singletonList(baseUrl) : endpoints;
         for (String url : urls) {
-            EndpointSettings settings = new EndpointSettings(server, url, model, key.orElse(null), topK, temperature,
-                    maxTokens, reasoningEffort, concurrency, 0, null, null);
-            String label = server.id() + " " + settings.baseUrl();
-            replicas.add(new Endpoint(ChatProviders.create(settings), concurrency, rpm, label));
+            endpointSettings.add(new EndpointSettings(server, url, model, key.orElse(null), topK, temperature,
+                    maxTokens, reasoningEffort, concurrency, 0, null, null));
+        }
+        GateSettings gateSettings = runMode == RunMode.FULL ? null : gate(progress, model);
+        if (!noProbe) {
+            topK = new EndpointProbes(spec.commandLine().getErr()).check(endpointSettings, topK, kAuto);
+        }
+        List<Endpoint> replicas = new ArrayList<>();
+        for (EndpointSettings settings : endpointSettings) {
+            EndpointSettings used = settings.withTopK(topK);
+            replicas.add(new Endpoint(ChatProviders.create(used), concurrency, rpm, server.id() + " " + used.baseUrl()));
         }
         return RunConfig.builder()
                 .endpoints(replicas)
@@ -302,7 +347,7 @@ public final class RunCommand implements Callable<Integer> {
                 .temperature(temperature)
                 .maxTokensPerStep(maxTokens)
                 .reasoningEffort(reasoningEffort)
-                .gate(runMode == RunMode.FULL ? null : gate(progress, model))
+                .gate(gateSettings)
                 .output(output)
                 .retryPolicy(retryPolicy())
                 .model(model)

@@ -8,6 +8,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
 import org.entropyworkbench.core.dataset.AnswerKind;
+import org.entropyworkbench.core.dataset.BuiltInDatasets;
+import org.entropyworkbench.core.dataset.Dataset;
+import org.entropyworkbench.core.dataset.DatasetException;
+import org.entropyworkbench.core.dataset.DatasetLoader;
+import org.entropyworkbench.core.simulate.DatasetQuestions;
 import org.entropyworkbench.core.run.RunFileWriter;
 import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.simulate.RunSimulator;
@@ -23,9 +28,16 @@ import picocli.CommandLine.Spec;
         description = {"Write a simulated 4-step run: seeded, reproducible, marked simulated in its header.",
                 "Profiles: reasoning (correct answers have clearly lower step-1 entropy, d about 0.8) and"
                 + " instruction (no separation, d about -0.2).",
+                "With --dataset builtin:NAME or a dataset file, the run uses that dataset's question ids and expected"
+                + " answers (simulated answers are the gold answer or a different one), so it can be replayed with"
+                + " 'ew run --dataset ... --preset replay --replay FILE' and graded against the dataset.",
                 "Example (the ~10-million-token performance run): ew simulate --profile reasoning --questions 2000"
-                + " --seed 7 --max-token-records 1250 -o target/perf-run.jsonl"})
+                + " --seed 7 --max-token-records 1250 -o target/perf-run.jsonl",
+                "Example (a recording of the built-in dataset): ew simulate --profile reasoning --dataset builtin:mini"
+                + " --seed 3 -o mini-sim.jsonl"})
 final class SimulateCommand implements Callable<Integer> {
+
+    private static final String BUILTIN = "builtin:";
 
     @Spec
     private CommandSpec spec;
@@ -33,8 +45,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, paramLabel = "P", description = "reasoning or instruction.")
     private String profile;
 
-    @Option(names = "--questions", required = true, paramLabel = "N", description = "Number of questions.")
-    private int questions;
+    @Option(names = "--questions", paramLabel = "N",
+            description = "Number of questions (required without a dataset; with one, its first N, default all).")
+    private Integer questions;
 
     @Option(names = "--seed", required = true, paramLabel = "S", description = "Random seed.")
     private long seed;
@@ -44,12 +57,19 @@ final class SimulateCommand implements Callable<Integer> {
                     + " and capped steps are flagged sampled-tokens (default ${DEFAULT-VALUE}).")
     private int maxTokenRecords;
 
-    @Option(names = "--answer-kind", defaultValue = "integer", paramLabel = "KIND",
-            description = "integer (AIME-like) or multiple-choice (GPQA-like) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--answer-kind", paramLabel = "KIND",
+            description = "integer (AIME-like) or multiple-choice (GPQA-like) (default integer, or the dataset's kind).")
     private String answerKind;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "Dataset label for the header.")
+    @Option(names = "--dataset", paramLabel = "NAME|builtin:NAME|FILE",
+            description = "builtin:NAME or an existing dataset file (JSONL, JSON, CSV; fields auto-detected): take the"
+                    + " question ids and expected answers from it. Any other value is only the header's dataset label.")
     private String dataset;
+
+    @Option(names = "--shuffle-seed", defaultValue = "0", paramLabel = "S",
+            description = "With a multiple-choice dataset: the run seed of the option shuffle, as 'ew run --seed'"
+                    + " (default ${DEFAULT-VALUE}).")
+    private long shuffleSeed;
 
     @Option(names = "--include-top", description = "Also write the raw top-20 alternatives of every token (much larger).")
     private boolean includeTop;
@@ -68,8 +88,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SimulationSettings settings = new SimulationSettings(SimulationProfile.byName(profile), questions, seed,
-                maxTokenRecords, AnswerKind.fromWireName(answerKind), dataset, includeTop, instant());
+        SimulationSettings settings = settings();
         if (force) {
             Files.deleteIfExists(output);
         }
@@ -95,9 +114,38 @@ final class SimulateCommand implements Callable<Integer> {
         };
         RunFileWriter.writeAll(output, simulator.header(), counted);
         out.printf(java.util.Locale.ROOT, "wrote %s: simulated %s run, %d questions, %d steps, %d token records, seed %d (%d bytes)%n",
-                output, settings.profile().name(), questions, steps[0], tokenRecords[0], seed, Files.size(output));
+                output, settings.profile().name(), settings.questions(), steps[0], tokenRecords[0], seed,
+                Files.size(output));
         out.flush();
         return 0;
+    }
+
+    private SimulationSettings settings() throws DatasetException {
+        SimulationProfile simulated = SimulationProfile.byName(profile);
+        if (!namesDataset()) {
+            if (questions == null) {
+                throw new CliErrors.CliFailure("--questions is required (or --dataset builtin:NAME|FILE to simulate a dataset)");
+            }
+            AnswerKind kind = AnswerKind.fromWireName(answerKind == null ? AnswerKind.INTEGER.wireName() : answerKind);
+            return new SimulationSettings(simulated, questions, seed, maxTokenRecords, kind, dataset, includeTop, instant());
+        }
+        Dataset data = dataset.startsWith(BUILTIN) ? BuiltInDatasets.load(dataset.substring(BUILTIN.length()))
+                : DatasetLoader.load(Path.of(dataset), null);
+        if (questions != null && (questions < 1 || questions > data.problems().size())) {
+            throw new CliErrors.CliFailure("--questions must be 1 to " + data.problems().size() + " for dataset "
+                    + data.name() + ", got " + questions);
+        }
+        if (answerKind != null && AnswerKind.fromWireName(answerKind) != data.kind()) {
+            throw new CliErrors.CliFailure("--answer-kind " + answerKind + " contradicts dataset " + data.name()
+                    + ", whose answers are " + data.kind().wireName() + " (leave --answer-kind out)");
+        }
+        DatasetQuestions from = DatasetQuestions.of(data, shuffleSeed, questions == null ? 0 : questions);
+        return SimulationSettings.forDataset(simulated, from, seed, maxTokenRecords, null, includeTop, instant());
+    }
+
+    /** {@code --dataset} names a dataset to take questions from (not just a label): builtin:NAME or an existing file. */
+    private boolean namesDataset() {
+        return dataset != null && (dataset.startsWith(BUILTIN) || Files.isRegularFile(Path.of(dataset)));
     }
 
     private Instant instant() {

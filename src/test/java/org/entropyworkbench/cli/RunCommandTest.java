@@ -136,6 +136,17 @@ class RunCommandTest {
                     "-o", output.toString());
 
             assertThat(code).isEqualTo(EntropyWorkbenchCli.EXIT_FAILURE);
+            assertThat(err.toString()).contains("cannot use vllm http://", "tiny-model", "no logprobs came back", "Nothing was run")
+                    .doesNotContain("Exception:").doesNotContain("\tat ");
+            assertThat(err.toString().strip().lines().count()).isEqualTo(1);
+            assertThat(Files.exists(output)).isFalse();
+
+            err.getBuffer().setLength(0);
+            code = runCommand(keys(), "--dataset", "builtin:builtin-mini", "--preset", "vllm", "--no-probe",
+                    "--base-url", server.url("/v1").toString(), "--model", "tiny-model", "--progress", "none",
+                    "-o", output.toString());
+
+            assertThat(code).isEqualTo(EntropyWorkbenchCli.EXIT_FAILURE);
             assertThat(err.toString()).contains("server returned no logprobs", "vllm http://", "tiny-model")
                     .doesNotContain("Exception:").doesNotContain("\tat ");
             assertThat(RunFileReader.read(output).steps()).isEmpty();
@@ -277,7 +288,7 @@ class RunCommandTest {
     }
 
     /** An OpenAI-format SSE stream of a short answer, with or without top-3 logprobs, then usage and [DONE]. */
-    private static String sseAnswer(String text, boolean logprobs) {
+    static String sseAnswer(String text, boolean logprobs) {
         int third = text.length() / 3;
         List<String> pieces = List.of(text.substring(0, third), text.substring(third, 2 * third), text.substring(2 * third));
         StringBuilder b = new StringBuilder();

@@ -37,6 +37,7 @@ public final class RunAnalysis {
     private final TradeoffEvaluator evaluator;
     private final Map<ThresholdMethod, TradeoffPoint> atMethod;
     private List<TopKAblationRow> ablation;
+    private ChannelMeans channelMeans;
 
     private RunAnalysis(RunFile run, AnalysisOptions options) {
         this.run = run;
@@ -100,6 +101,18 @@ public final class RunAnalysis {
     /** Accuracy after step S over the complete questions (the S-step baseline). NaN when none. */
     public double finalAccuracy() {
         return evaluator.evaluate(Double.NaN).finalAccuracy();
+    }
+
+    /**
+     * Step-1 class means of the reasoning tokens only and of the answer tokens only, at the analysis
+     * k, when records carry channels (computed on the first call, then cached). The main H is the
+     * mean over all tokens with logprobs ({@link ChannelMeans#MAIN_H_TOKENS}).
+     */
+    public synchronized ChannelMeans channelMeans() {
+        if (channelMeans == null) {
+            channelMeans = ChannelMeans.of(run.steps(), outcomes.step1Labels(), options.k());
+        }
+        return channelMeans;
     }
 
     /** The top-k ablation for k = 5, 10, 15, 20 (computed on the first call, then cached). */

@@ -35,6 +35,11 @@ import org.entropyworkbench.core.run.WorkbenchVersion;
  * real run (so smaller k gives slightly lower entropy). With a record cap, completionTokens stays
  * realistic and the step carries the {@value #SAMPLED_TOKENS_FLAG} flag instead of a mismatch.
  *
+ * <p>Question ids and expected answers are invented ({@code q001}, random integers or letters)
+ * unless the settings name a dataset ({@link SimulationSettings#fromDataset()}): then they are the
+ * dataset's, and a wrong simulated answer is a different integer or option letter, so the real
+ * grader marks the step as the simulation intended. The random draws are the same either way.
+ *
  * <p>{@link #steps()} is lazy and restartable: records are made one question at a time, so runs of
  * millions of token records stream to disk in constant memory. Each iteration uses its own random
  * state; one instance may be iterated from several threads, each getting the same records.
@@ -80,10 +85,18 @@ public final class RunSimulator {
         generator.put("seed", settings.seed());
         generator.put("profile", profile.name());
         generator.put("parameters", parameters);
+        DatasetQuestions from = settings.fromDataset();
+        if (from != null) {
+            Map<String, Object> questionsFrom = new LinkedHashMap<>();
+            questionsFrom.put("dataset", from.name());
+            questionsFrom.put("shuffleSeed", from.shuffleSeed());
+            generator.put("questionsFrom", questionsFrom);
+        }
         String title = profile.name() + " model / " + settings.dataset() + " (simulated, seed " + settings.seed() + ")";
         String runId = "sim-" + profile.name() + "-" + settings.dataset() + "-n" + settings.questions() + "-s" + settings.seed();
         return new RunHeader(RunHeader.FORMAT_VERSION, runId, settings.createdAt().toString(), WorkbenchVersion.current(),
-                title, profile.model(), "simulator", settings.dataset(), null, settings.answerKind().wireName(), "full",
+                title, profile.model(), "simulator", settings.dataset(), from == null ? null : from.path(),
+                settings.answerKind().wireName(), "full",
                 STEPS, TopKShape.K, TEMPERATURE, MAX_TOKENS_PER_STEP,
                 profile.reasoningShare() > 0 ? "high" : null, Map.of(), true, generator, Map.of());
     }
@@ -133,11 +146,15 @@ public final class RunSimulator {
         private final MessageDigest sha256 = newSha256();
 
         void question(int index, SplittableRandom r, List<StepRecord> out) {
-            String id = String.format(settings.questions() > 999 ? "q%04d" : "q%03d", index + 1);
-            String expected = settings.answerKind() == AnswerKind.INTEGER
+            DatasetQuestions.Question given = settings.fromDataset() == null
+                    ? null : settings.fromDataset().questions().get(index);
+            String id = given != null ? given.id() : String.format(settings.questions() > 999 ? "q%04d" : "q%03d", index + 1);
+            String invented = settings.answerKind() == AnswerKind.INTEGER
                     ? Integer.toString(r.nextInt(1000)) : LETTERS[r.nextInt(LETTERS.length)];
+            String expected = given != null ? given.expected() : invented;
+            int options = given != null && given.optionCount() > 0 ? given.optionCount() : LETTERS.length;
             boolean correct = r.nextDouble() < profile.step1Accuracy();
-            String answer = correct ? expected : wrongAnswer(expected, r);
+            String answer = correct ? expected : wrongAnswer(expected, options, r);
             long clock = settings.createdAt().toEpochMilli() + index * 1000L;
             double fixProbability = 0;
             for (int step = 1; step <= STEPS; step++) {
@@ -145,13 +162,13 @@ public final class RunSimulator {
                     if (correct) {
                         if (r.nextDouble() < profile.breakRate()) {
                             correct = false;
-                            answer = wrongAnswer(expected, r);
+                            answer = wrongAnswer(expected, options, r);
                         }
                     } else if (r.nextDouble() < fixProbability) {
                         correct = true;
                         answer = expected;
                     } else if (r.nextDouble() < 0.4) {
-                        answer = wrongAnswer(expected, r);
+                        answer = wrongAnswer(expected, options, r);
                     }
                 }
                 StepRecord rec = step(id, step, expected, answer, correct, clock, r);
@@ -263,13 +280,14 @@ public final class RunSimulator {
             return lead + ", the correct option is (" + answer + ").\nAnswer: " + answer;
         }
 
-        private String wrongAnswer(String expected, SplittableRandom r) {
+        /** An answer the grader marks wrong: another integer 0..999, or another of the {@code options} letters. */
+        private String wrongAnswer(String expected, int options, SplittableRandom r) {
             if (settings.answerKind() == AnswerKind.INTEGER) {
                 int e = Integer.parseInt(expected);
                 return Integer.toString((e + 1 + r.nextInt(999)) % 1000);
             }
-            int e = Arrays.asList(LETTERS).indexOf(expected);
-            return LETTERS[(e + 1 + r.nextInt(LETTERS.length - 1)) % LETTERS.length];
+            int e = expected.charAt(0) - 'A';
+            return String.valueOf((char) ('A' + (e + 1 + r.nextInt(options - 1)) % options));
         }
 
         private String promptHash(String id, int step) {

@@ -17,6 +17,9 @@ import org.entropyworkbench.core.dataset.AnswerKind;
  * @param dataset         dataset label written in the header
  * @param includeTop      whether to write the raw top-20 alternatives per token (large)
  * @param createdAt       header timestamp and the base of the steps' start times (fixed for reproducible files)
+ * @param fromDataset     the dataset whose question ids and expected answers the run uses, or null for
+ *                        invented ones ({@code q001}, random answers); with a dataset, {@code questions}
+ *                        is its size, {@code answerKind} its kind and {@code dataset} defaults to its name
  */
 public record SimulationSettings(
         SimulationProfile profile,
@@ -26,7 +29,8 @@ public record SimulationSettings(
         AnswerKind answerKind,
         String dataset,
         boolean includeTop,
-        Instant createdAt) {
+        Instant createdAt,
+        DatasetQuestions fromDataset) {
 
     public SimulationSettings {
         Objects.requireNonNull(profile, "profile");
@@ -41,9 +45,36 @@ public record SimulationSettings(
         if (answerKind == AnswerKind.FREE) {
             throw new IllegalArgumentException("the simulator makes integer or multiple-choice answers, not free text");
         }
+        if (fromDataset != null) {
+            if (questions != fromDataset.questions().size()) {
+                throw new IllegalArgumentException("questions (" + questions + ") must equal the size of dataset "
+                        + fromDataset.name() + " (" + fromDataset.questions().size() + ")");
+            }
+            if (answerKind != fromDataset.kind()) {
+                throw new IllegalArgumentException("answer kind " + answerKind.wireName() + " differs from dataset "
+                        + fromDataset.name() + "'s (" + fromDataset.kind().wireName() + ")");
+            }
+            if (dataset == null || dataset.isBlank()) {
+                dataset = fromDataset.name();
+            }
+        }
         if (dataset == null || dataset.isBlank()) {
             dataset = answerKind == AnswerKind.INTEGER ? "simulated-aime" : "simulated-gpqa";
         }
+    }
+
+    /** Invented questions (no dataset). */
+    public SimulationSettings(SimulationProfile profile, int questions, long seed, int maxTokenRecords,
+                              AnswerKind answerKind, String dataset, boolean includeTop, Instant createdAt) {
+        this(profile, questions, seed, maxTokenRecords, answerKind, dataset, includeTop, createdAt, null);
+    }
+
+    /** The questions and answer kind of {@code from}; the other settings as given. */
+    public static SimulationSettings forDataset(SimulationProfile profile, DatasetQuestions from, long seed,
+                                                int maxTokenRecords, String dataset, boolean includeTop,
+                                                Instant createdAt) {
+        return new SimulationSettings(profile, from.questions().size(), seed, maxTokenRecords, from.kind(), dataset,
+                includeTop, createdAt, from);
     }
 
     /** Settings with the usual defaults: integer answers, no top-k lists, no cap. */
