@@ -16,9 +16,9 @@ simulate() { # profile questions seed answer-kind dataset max-token-records file
     --max-token-records "$6" --created-at "$CREATED_AT" --force -o "$HERE/$7"
 }
 
-simulate reasoning   30  101 integer         aime-sized-simulated         300 reasoning-aime.jsonl.gz
-simulate reasoning   198 102 multiple-choice gpqa-diamond-sized-simulated 100 reasoning-gpqa.jsonl.gz
-simulate instruction 30  201 integer         aime-sized-simulated         300 instruction-aime.jsonl.gz
-simulate instruction 198 202 multiple-choice gpqa-diamond-sized-simulated 100 instruction-gpqa.jsonl.gz
+simulate reasoning   30  101 integer         aime-sized-simulated         300 1-reasoning-aime.jsonl.gz
+simulate reasoning   198 102 multiple-choice gpqa-diamond-sized-simulated 100 2-reasoning-gpqa.jsonl.gz
+simulate instruction 30  201 integer         aime-sized-simulated         300 3-instruction-aime.jsonl.gz
+simulate instruction 198 202 multiple-choice gpqa-diamond-sized-simulated 100 4-instruction-gpqa.jsonl.gz
 
 du -ch "$HERE"/*.jsonl.gz | tail -n 1

@@ -97,9 +97,9 @@ class DatasetSimulationTest {
     @Test
     void withoutADatasetTheCommittedSampleRunsAreReproduced() throws IOException {
         Instant created = Instant.parse("2025-01-01T00:00:00Z");
-        assertReproduces("reasoning-aime.jsonl.gz", new SimulationSettings(SimulationProfile.reasoning(), 30, 101, 300,
+        assertReproduces("1-reasoning-aime.jsonl.gz", new SimulationSettings(SimulationProfile.reasoning(), 30, 101, 300,
                 AnswerKind.INTEGER, "aime-sized-simulated", false, created));
-        assertReproduces("instruction-gpqa.jsonl.gz", new SimulationSettings(SimulationProfile.instruction(), 198, 202,
+        assertReproduces("4-instruction-gpqa.jsonl.gz", new SimulationSettings(SimulationProfile.instruction(), 198, 202,
                 100, AnswerKind.MULTIPLE_CHOICE, "gpqa-diamond-sized-simulated", false, created));
     }
 
