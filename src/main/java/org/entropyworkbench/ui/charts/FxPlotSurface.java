@@ -14,6 +14,7 @@ final class FxPlotSurface implements PlotSurface {
     private final GraphicsContext g;
     private final Text measurer = new Text();
     private Font font = Font.font(12);
+    private double lineWidth = 1;
 
     FxPlotSurface(GraphicsContext g) {
         this.g = g;
@@ -31,6 +32,7 @@ final class FxPlotSurface implements PlotSurface {
     @Override
     public void setLineWidth(double width) {
         g.setLineWidth(width);
+        lineWidth = width;
     }
 
     @Override
@@ -61,6 +63,47 @@ final class FxPlotSurface implements PlotSurface {
         } else if (n > 1) {
             g.strokePolyline(xs, ys, n);
         }
+    }
+
+    /**
+     * One filled bar per pixel column spanning every segment that ends in that column: axis-aligned
+     * rectangles take the renderer's fast path instead of antialiased stroking, and columns never
+     * overlap, so a translucent colour blends once as with a stroked line. Segments wider than a
+     * column and a half (gaps) are stroked.
+     */
+    @Override
+    public void strokeDensePolyline(double[] xs, double[] ys, int n) {
+        if (n < 2) {
+            strokePolyline(xs, ys, n);
+            return;
+        }
+        double half = lineWidth / 2;
+        int column = (int) Math.floor(xs[0]);
+        double top = ys[0];
+        double bottom = ys[0];
+        for (int i = 1; i < n; i++) {
+            if (xs[i] - xs[i - 1] > 1.5) {
+                g.fillRect(column, top - half, 1, bottom - top + lineWidth);
+                g.strokeLine(xs[i - 1], ys[i - 1], xs[i], ys[i]);
+                column = (int) Math.floor(xs[i]);
+                top = ys[i];
+                bottom = ys[i];
+                continue;
+            }
+            int c = (int) Math.floor(xs[i]);
+            double lo = Math.min(ys[i - 1], ys[i]);
+            double hi = Math.max(ys[i - 1], ys[i]);
+            if (c != column) {
+                g.fillRect(column, top - half, 1, bottom - top + lineWidth);
+                column = c;
+                top = lo;
+                bottom = hi;
+            } else {
+                top = Math.min(top, lo);
+                bottom = Math.max(bottom, hi);
+            }
+        }
+        g.fillRect(column, top - half, 1, bottom - top + lineWidth);
     }
 
     @Override

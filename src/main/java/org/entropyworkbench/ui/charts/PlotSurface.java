@@ -26,6 +26,16 @@ public interface PlotSurface {
     /** Joins the first {@code n} points with straight segments. */
     void strokePolyline(double[] xs, double[] ys, int n);
 
+    /**
+     * Same picture as {@link #strokePolyline} for a line with about one point per pixel column or
+     * more (a min/max-decimated series). A surface may draw it faster, e.g. as one bar per pixel
+     * column: stroking a zigzag of thousands of near-vertical segments is the costliest thing a
+     * software rasteriser does here.
+     */
+    default void strokeDensePolyline(double[] xs, double[] ys, int n) {
+        strokePolyline(xs, ys, n);
+    }
+
     /** Text with its baseline at {@code y}. */
     void fillText(String text, double x, double y, Align align);
 

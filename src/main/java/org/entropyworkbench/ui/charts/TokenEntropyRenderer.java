@@ -99,22 +99,28 @@ public final class TokenEntropyRenderer {
         int color = EntropyPalette.stepColor(e.step());
         s.setColor(color, 0.22);
         s.setLineWidth(1);
-        strokeDecimated(s, MinMaxDecimator.decimate(e.values(), 0, e.size(), columns), plotW, plotH, xMax, yMax);
+        MinMaxDecimator.Polyline raw = MinMaxDecimator.decimate(e.values(), 0, e.size(), columns);
+        strokeDecimated(s, raw, plotW, plotH, xMax, yMax, raw.size() >= columns);
         double[] smooth = e.movingAverage(window);
         s.setColor(color, 0.95);
         s.setLineWidth(2);
-        strokeDecimated(s, MinMaxDecimator.decimate(smooth, 0, smooth.length, columns), plotW, plotH, xMax, yMax);
+        MinMaxDecimator.Polyline average = MinMaxDecimator.decimate(smooth, 0, smooth.length, columns);
+        strokeDecimated(s, average, plotW, plotH, xMax, yMax, average.size() >= columns);
     }
 
     private static void strokeDecimated(PlotSurface s, MinMaxDecimator.Polyline p, double plotW, double plotH,
-                                        double xMax, double yMax) {
+                                        double xMax, double yMax, boolean dense) {
         double[] xs = new double[p.size()];
         double[] ys = new double[p.size()];
         for (int i = 0; i < p.size(); i++) {
             xs[i] = LEFT + p.xs()[i] / xMax * plotW;
             ys[i] = TOP + plotH - p.ys()[i] / yMax * plotH;
         }
-        s.strokePolyline(xs, ys, p.size());
+        if (dense) {
+            s.strokeDensePolyline(xs, ys, p.size());
+        } else {
+            s.strokePolyline(xs, ys, p.size());
+        }
     }
 
     private static void drawLegend(PlotSurface s, double width, List<EntropySeries> series, int window) {

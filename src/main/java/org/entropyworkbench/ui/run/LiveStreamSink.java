@@ -11,6 +11,13 @@ public interface LiveStreamSink {
     /** A new run starts: forget the previous one. {@code k} is the run's top-k. */
     void runStarted(int k);
 
-    /** What the streams did since the previous tick, in stream creation order. */
+    /**
+     * What the streams did since the previous tick, in stream creation order; called on every tick,
+     * with an empty list when nothing streamed (so a sink can draw what it held back).
+     */
     void accept(List<TokenStreamBuffer.TokenBatch> batches);
+
+    /** The run ended (finished, cancelled or stopped): show everything received. */
+    default void runEnded() {
+    }
 }

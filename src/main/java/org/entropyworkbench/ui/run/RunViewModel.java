@@ -239,7 +239,7 @@ public final class RunViewModel {
                 row.completed(b.completed(), runK);
             }
         }
-        if (sink != null && !d.batches().isEmpty()) {
+        if (sink != null) {
             sink.accept(d.batches());
         }
         messages.addAll(d.warnings());
@@ -297,6 +297,9 @@ public final class RunViewModel {
 
     private void finished(BufferedRunListener.Finish f) {
         ticker.stop();
+        if (sink != null) {
+            sink.runEnded();
+        }
         RunSession ended = session;
         listener = null;
         activity.set("");
