@@ -24,6 +24,12 @@ public final class TopKEntropy {
     private double[] lp = new double[32];
     private String[] tok = new String[32];
     private String[] groupTok = new String[32];
+    private int[] groupHash = new int[32];
+    /** Open-addressing table from token hash to group index; a slot is live when its stamp is the current call's. */
+    private int[] slotGroup = new int[64];
+    private int[] slotStamp = new int[64];
+    private int stamp;
+    private int freeSlot;
     private double[] groupW = new double[32];
 
     /** The calling thread's instance; scratch space is reused between calls. */
@@ -54,22 +60,32 @@ public final class TopKEntropy {
             return Double.NaN;
         }
         sortDescending(n);
+        if (++stamp == 0) {
+            java.util.Arrays.fill(slotStamp, 0);
+            stamp = 1;
+        }
         double max = lp[0];
         double sumW = 0;
         double sumWlnW = 0;
-        double rawMass = 0;
         int groups = 0;
         int kIndex = 0;
         for (int i = 0; i < n; i++) {
-            double w = Math.exp(lp[i] - max);
+            double lnW = lp[i] - max;
+            double w = Math.exp(lnW);
             sumW += w;
-            rawMass += Math.exp(lp[i]);
-            int g = tok[i] == null ? -1 : groupOf(tok[i], groups);
+            String t = tok[i];
+            int hash = t == null ? 0 : t.hashCode();
+            int g = t == null ? -1 : groupOf(t, hash);
             if (g < 0) {
-                groupTok[groups] = tok[i];
+                if (t != null) {
+                    slotStamp[freeSlot] = stamp;
+                    slotGroup[freeSlot] = groups;
+                }
+                groupTok[groups] = t;
+                groupHash[groups] = hash;
                 groupW[groups] = w;
                 groups++;
-                sumWlnW += xLnX(w);
+                sumWlnW += w * lnW;
             } else {
                 sumWlnW -= xLnX(groupW[g]);
                 groupW[g] += w;
@@ -83,6 +99,7 @@ public final class TopKEntropy {
         while (kIndex < ks.length) {
             out[kIndex++] = all;
         }
+        double rawMass = Math.exp(max) * sumW;
         return Math.min(1.0, Math.max(0.0, 1.0 - rawMass));
     }
 
@@ -93,7 +110,11 @@ public final class TopKEntropy {
         return out[0];
     }
 
-    /** H = ln W - (Σ w ln w) / W over group weights w summing to W, converted to bits. */
+    /**
+     * H = ln W - (Σ w ln w) / W over group weights w summing to W, converted to bits. The weights are
+     * w = exp(lp - max), so ln w of a single entry is just lp - max (no log call), and the raw mass
+     * Σ exp(lp) is exp(max) · W (one exp instead of one per entry): only merged duplicates need a log.
+     */
     private static double entropyBits(double sumW, double sumWlnW) {
         double h = (Math.log(sumW) - sumWlnW / sumW) / LN2;
         return h < 0 ? 0.0 : h;
@@ -109,7 +130,14 @@ public final class TopKEntropy {
             lp = new double[count];
             tok = new String[count];
             groupTok = new String[count];
+            groupHash = new int[count];
             groupW = new double[count];
+        }
+        if (slotStamp.length < 2 * count) {
+            int size = Integer.highestOneBit(2 * count - 1) << 1;
+            slotGroup = new int[size];
+            slotStamp = new int[size];
+            stamp = 0;
         }
         int n = 0;
         for (int i = 0; i < count; i++) {
@@ -124,13 +152,23 @@ public final class TopKEntropy {
         return n;
     }
 
-    /** Index of the merged group with this token text among the first {@code groups}, or -1. */
-    private int groupOf(String t, int groups) {
-        for (int j = 0; j < groups; j++) {
-            if (t.equals(groupTok[j])) {
-                return j;
+    /**
+     * Index of the merged group with this token text, or -1 (then {@link #freeSlot} is where a new
+     * group with this text goes). A small open-addressing table keyed by the String's cached hash
+     * code, so merging duplicates costs O(1) per entry instead of comparing with every earlier group;
+     * {@code equals} runs only on a hash match.
+     */
+    private int groupOf(String t, int hash) {
+        int mask = slotStamp.length - 1;
+        int slot = ((hash * 0x9E3779B9) >>> 16) & mask;
+        while (slotStamp[slot] == stamp) {
+            int g = slotGroup[slot];
+            if (groupHash[g] == hash && t.equals(groupTok[g])) {
+                return g;
             }
+            slot = (slot + 1) & mask;
         }
+        freeSlot = slot;
         return -1;
     }
 

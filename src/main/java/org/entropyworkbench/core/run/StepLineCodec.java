@@ -22,6 +22,9 @@ import java.util.TreeMap;
  * zeros dropped; a NaN (position without usable logprobs) is written as {@code null} and read back as
  * NaN; a NaN temperature is written as {@code null}.
  *
+ * <p>{@link RunFileReader} reads most lines with {@link FastStepLineReader} and comes here only for
+ * lines that one hands over; both share {@link #checkStep} so they accept exactly the same lines.
+ *
  * <p>Not thread-safe (it keeps scratch buffers): one instance per reading or writing thread.
  */
 public final class StepLineCodec {
@@ -223,28 +226,22 @@ public final class StepLineCodec {
                         top = readTop(p);
                     }
                     break;
-                case "flags": flags = JsonFields.strings(p, name); break;
+                case "flags":
+                    flags = JsonFields.strings(p, name);
+                    if (flags != null && flags.contains(null)) {
+                        throw new FieldException(name, "expected an array of strings, found null in it");
+                    }
+                    break;
                 case "startedAt": startedAt = JsonFields.longInteger(p, name); break;
                 case "durationMs": durationMs = JsonFields.longInteger(p, name); break;
                 default: p.skipChildren(); break;
             }
         }
-        if (q == null || q.isEmpty()) {
-            throw new FieldException("q", "missing question id");
-        }
-        if (step < 1) {
-            throw new FieldException("step", step == 0 ? "missing (a 1-based step number)" : "must be 1 or more, found " + step);
-        }
         if (entropy == null) {
             entropy = Map.of();
         }
-        int n = checkSameLengths(entropy);
-        if (n >= 0) {
-                checkLength("tokens", tokens == null ? -1 : tokens.size(), n);
-            checkLength("channels", channels == null ? -1 : channels.length(), n);
-            checkLength("tail", tail == null ? -1 : tail.length, n);
-            checkLength("top", top == null ? -1 : top.size(), n);
-        }
+        checkStep(q, step, entropy, tokens == null ? -1 : tokens.size(), channels == null ? -1 : channels.length(),
+                tail == null ? -1 : tail.length, top == null ? -1 : top.size());
         return new StepRecord(q, step, promptHash, model, server, temperature, maxTokens, topK, text, reasoning,
                 extracted, expected, correct, promptTokens, completionTokens, finish, tokens, channels, entropy,
                 tail, top, flags == null ? List.of() : flags, startedAt, durationMs);
@@ -339,6 +336,29 @@ public final class StepLineCodec {
             out.add(new StepRecord.TopLogprobs(toks, lps));
         }
         return out;
+    }
+
+    /**
+     * The checks every step line must pass once its fields are read (lengths -1 for absent fields);
+     * shared with {@link FastStepLineReader} so both paths accept exactly the same lines.
+     *
+     * @throws FieldException naming the first field that fails
+     */
+    static void checkStep(String q, int step, Map<Integer, double[]> entropy, int tokens, int channels, int tail,
+            int top) {
+        if (q == null || q.isEmpty()) {
+            throw new FieldException("q", "missing question id");
+        }
+        if (step < 1) {
+            throw new FieldException("step", step == 0 ? "missing (a 1-based step number)" : "must be 1 or more, found " + step);
+        }
+        int n = checkSameLengths(entropy);
+        if (n >= 0) {
+            checkLength("tokens", tokens, n);
+            checkLength("channels", channels, n);
+            checkLength("tail", tail, n);
+            checkLength("top", top, n);
+        }
     }
 
     /** The common length of the entropy arrays, or -1 when there are none. */

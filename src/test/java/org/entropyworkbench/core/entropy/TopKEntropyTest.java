@@ -172,6 +172,36 @@ class TopKEntropyTest {
         assertThat(out[0]).isCloseTo(reference(new double[] {-0.1, -0.2, -0.3}), within(1e-12));
     }
 
+    @Test
+    void duplicatesAreMergedLikeAMapWouldEvenWithEqualHashCodesAndManyEntries() {
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        Random r = new Random(5);
+        String[] vocabulary = {"Aa", "BB", "AaAa", "BBBB", "AaBB", "BBAa", "x", "y", "", " z"};
+        for (int trial = 0; trial < 300; trial++) {
+            int count = 1 + r.nextInt(trial < 150 ? 24 : 200);
+            double[] lp = new double[count];
+            String[] tokens = new String[count];
+            for (int i = 0; i < count; i++) {
+                lp[i] = -r.nextDouble() * 8;
+                tokens[i] = r.nextInt(10) == 0 ? null : vocabulary[r.nextInt(vocabulary.length)];
+            }
+            java.util.Map<String, Double> merged = new java.util.HashMap<>();
+            java.util.List<Double> unmerged = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                if (tokens[i] == null) {
+                    unmerged.add(Math.exp(lp[i]));
+                } else {
+                    merged.merge(tokens[i], Math.exp(lp[i]), Double::sum);
+                }
+            }
+            unmerged.addAll(merged.values());
+            double[] groupLogprobs = unmerged.stream().mapToDouble(Math::log).toArray();
+            double[] out = new double[1];
+            entropy.compute(lp, tokens, count, new int[] {Integer.MAX_VALUE}, out);
+            assertThat(out[0]).as("trial " + trial).isCloseTo(reference(groupLogprobs), within(1e-10));
+        }
+    }
+
     /** The k largest usable logprobs. */
     private static double[] topK(double[] lp, int k) {
         return Arrays.stream(lp).filter(TopKEntropy::isUsable).boxed()

@@ -97,6 +97,13 @@ class StepLineCodecTest {
     }
 
     @Test
+    void aNullFlagIsAFieldProblemNotACrash() {
+        assertThatThrownBy(() -> parse("{\"q\":\"a\",\"step\":1,\"flags\":[\"ok\",null]}", RunFileReader.Detail.SUMMARY))
+                .isInstanceOf(FieldException.class)
+                .satisfies(e -> assertThat(((FieldException) e).field()).isEqualTo("flags"));
+    }
+
+    @Test
     void unknownFieldsAreSkipped() throws IOException {
         StepRecord r = parse("{\"type\":\"step\",\"future\":{\"a\":[1,{\"b\":2}]},\"q\":\"a\",\"step\":3,"
                 + "\"entropy\":{\"20\":[0.5]}}", RunFileReader.Detail.FULL);

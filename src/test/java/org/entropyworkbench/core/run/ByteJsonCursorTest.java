@@ -1,0 +1,209 @@
+package org.entropyworkbench.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ByteJsonCursorTest {
+
+    private final ByteJsonCursor cursor = new ByteJsonCursor(new TokenTextCache());
+
+    private ByteJsonCursor on(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        cursor.reset(bytes, 0, bytes.length);
+        return cursor;
+    }
+
+    /** What the Jackson path reads for this number token: the reference the fast path must equal bit for bit. */
+    private static double jackson(String number) throws IOException {
+        try (JsonParser p = JsonFields.FACTORY.createParser(number)) {
+            JsonToken t = p.nextToken();
+            assertThat(t).isIn(JsonToken.VALUE_NUMBER_FLOAT, JsonToken.VALUE_NUMBER_INT);
+            return p.getDoubleValue();
+        }
+    }
+
+    /**
+     * Reads {@code number} three ways: alone in its array (byte-at-a-time path), followed by more
+     * JSON (eight-bytes-at-a-time path), and with digits right after the line's end, which must not
+     * be taken as part of the number.
+     */
+    private void assertReadsLikeJackson(String number) throws IOException {
+        long expected = Double.doubleToRawLongBits(jackson(number));
+        double fast = on(number).readNumber();
+        assertThat(cursor.atEnd()).as(number).isTrue();
+        assertThat(Double.doubleToRawLongBits(fast)).as(number + " read as " + fast).isEqualTo(expected);
+        double followed = on(number + ",123456789012345678]").readNumber();
+        assertThat(cursor.more(']')).as(number).isTrue();
+        assertThat(Double.doubleToRawLongBits(followed)).as(number + " followed, read as " + followed).isEqualTo(expected);
+        byte[] padded = ("  " + number + "98765432109876543210").getBytes(StandardCharsets.US_ASCII);
+        cursor.reset(padded, 2, number.length());
+        double bounded = cursor.readNumber();
+        assertThat(cursor.atEnd()).as(number).isTrue();
+        assertThat(Double.doubleToRawLongBits(bounded)).as(number + " bounded, read as " + bounded).isEqualTo(expected);
+        if (number.contains(".") || number.contains("e") || number.contains("E")) {
+            assertThat(Double.doubleToRawLongBits(fast)).as(number).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(number)));
+        }
+    }
+
+    @Test
+    void decimalsAsTheWriterWritesThemReadExactlyLikeJackson() throws IOException {
+        SplittableRandom random = new SplittableRandom(42);
+        FixedDecimals decimals = new FixedDecimals();
+        for (int i = 0; i < 100_000; i++) {
+            double magnitude = Math.pow(10, random.nextInt(-6, 7));
+            double v = (random.nextDouble() * 2 - 1) * magnitude;
+            int places = random.nextInt(0, 8);
+            String text = new String(decimals.buffer, 0, decimals.format(v, places));
+            assertReadsLikeJackson(text);
+        }
+    }
+
+    @Test
+    void randomDigitStringsOfEveryLengthReadExactlyLikeJackson() throws IOException {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder s = new StringBuilder();
+            if (random.nextBoolean()) {
+                s.append('-');
+            }
+            int whole = random.nextInt(0, 12);
+            if (whole == 0) {
+                s.append('0');
+            } else {
+                s.append((char) ('1' + random.nextInt(9)));
+                for (int k = 1; k < whole; k++) {
+                    s.append((char) ('0' + random.nextInt(10)));
+                }
+            }
+            int fraction = random.nextInt(0, 26);
+            if (fraction > 0 || whole == 0) {
+                s.append('.');
+                int zeros = random.nextInt(0, 4);
+                for (int k = 0; k < Math.max(1, fraction); k++) {
+                    s.append(k < zeros ? '0' : (char) ('0' + random.nextInt(10)));
+                }
+            }
+            if (random.nextInt(5) == 0) {
+                s.append(random.nextBoolean() ? 'e' : 'E').append(random.nextBoolean() ? "-" : "+")
+                        .append(random.nextInt(0, 320));
+            }
+            assertReadsLikeJackson(s.toString());
+        }
+    }
+
+    @Test
+    void roundTripsOfRandomDoublesReadExactly() throws IOException {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 50_000; i++) {
+            double v = Double.longBitsToDouble(random.nextLong());
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                continue;
+            }
+            assertReadsLikeJackson(Double.toString(v));
+        }
+    }
+
+    @Test
+    void edgeCasesReadLikeJackson() throws IOException {
+        for (String s : new String[] {"0", "-0", "0.0", "-0.0", "-0.00000", "1", "-1", "123456789012345678",
+                "-123456789012345678", "1234567890123456789", "-9223372036854775808", "0.1", "0.30000000000000004", "9007199254740993.0", "123456789012345.6",
+                "1e22", "1E-7", "-2.5e+3", "1.7976931348623157e308", "4.9e-324", "2.2250738585072014E-308",
+                "0.000000000000000000000001", "99999999999999999999.5", "0.1234567890123456789"}) {
+            assertReadsLikeJackson(s);
+        }
+    }
+
+    @Test
+    void numbersOutsideTheStrictGrammarOrTooBigAreDeclined() {
+        for (String s : new String[] {"01", "-01", "1.", ".5", "-", "+1", "1e", "1e+", "NaN", "-Infinity",
+                "Infinity", "x"}) {
+            assertThatThrownBy(() -> on(s).readNumber()).as(s).isInstanceOf(ByteJsonCursor.Decline.class);
+        }
+        assertThatThrownBy(() -> on("9223372036854775808").readLong()).isInstanceOf(ByteJsonCursor.Decline.class);
+        assertThatThrownBy(() -> on("12345678901234567890").readLong()).isInstanceOf(ByteJsonCursor.Decline.class);
+        assertThat(on("-9223372036854775808").readLong()).isEqualTo(Long.MIN_VALUE);
+        assertThat(on("1234567890123456789").readLong()).isEqualTo(1234567890123456789L);
+        assertThatThrownBy(() -> on("2147483648").readInt()).isInstanceOf(ByteJsonCursor.Decline.class);
+        assertThatThrownBy(() -> on("1.0").readInt()).isInstanceOf(ByteJsonCursor.Decline.class);
+        assertThat(on("-2147483648").readInt()).isEqualTo(Integer.MIN_VALUE);
+        assertThat(on("123456789012345678").readLong()).isEqualTo(123456789012345678L);
+        assertThat(on("null").readNullableDouble()).isNaN();
+    }
+
+    @Test
+    void stringsWithEscapesAndUnicodeReadLikeJackson() throws IOException {
+        String[] samples = {"\"plain\"", "\"\"", "\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\"", "\"\\u00e9\\u4E2D\\ud83d\\ude00\"",
+            "\"caf\u00e9 \u4e2d\u6587 \ud83d\ude00 \u0394\"", "\" lone \\udc00 surrogate\"", "\"\\u0000\""};
+        for (String json : samples) {
+            String expected;
+            try (JsonParser p = JsonFields.FACTORY.createParser(json.getBytes(StandardCharsets.UTF_8))) {
+                p.nextToken();
+                expected = p.getText();
+            }
+            assertThat(on(json).readString()).as(json).isEqualTo(expected);
+            assertThat(cursor.atEnd()).isTrue();
+            on(json).skipString();
+            assertThat(cursor.atEnd()).isTrue();
+        }
+    }
+
+    @Test
+    void badStringsAreDeclined() {
+        byte[][] bad = {
+            {'"', 'a', (byte) 0xc3, '"'},                     // cut multi-byte sequence
+            {'"', (byte) 0xc0, (byte) 0x80, '"'},             // overlong
+            {'"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"'}, // encoded surrogate
+            {'"', (byte) 0xff, '"'},                           // never valid
+            {'"', 'a', 0x01, '"'},                             // raw control character
+            {'"', '\\', 'x', '"'},                             // unknown escape
+            {'"', '\\', 'u', '1', 'g', '0', '0', '"'},         // bad hex
+            {'"', 'a', 'b'},                                   // no closing quote
+        };
+        for (byte[] b : bad) {
+            cursor.reset(b, 0, b.length);
+            assertThatThrownBy(cursor::readString).isInstanceOf(ByteJsonCursor.Decline.class);
+            cursor.reset(b, 0, b.length);
+            assertThatThrownBy(cursor::skipString).isInstanceOf(ByteJsonCursor.Decline.class);
+        }
+    }
+
+    @Test
+    void skipsAnyValidValueAndDeclinesBrokenOnes() {
+        on("{\"a\":[1,{\"b\":[true,false,null,\"x\\\"]\"]},{}],\"c\":{\"d\":[]}} ,").skipValue();
+        assertThat(cursor.peek()).isEqualTo(',');
+        on("[[],[[]],{}]").skipValue();
+        assertThat(cursor.atEnd()).isTrue();
+        for (String s : new String[] {"[1,]", "{\"a\" 1}", "{\"a\":1]", "[1 2]", "[tru]", "{1:2}", "[", "[nulll]"}) {
+            assertThatThrownBy(() -> on(s).skipValue()).as(s).isInstanceOf(ByteJsonCursor.Decline.class);
+        }
+    }
+
+    @Test
+    void deepNestingIsDeclinedWithoutOverflowingTheStack() {
+        String deep = "[".repeat(200_000) + "]".repeat(200_000);
+        assertThatThrownBy(() -> on(deep).skipValue()).isInstanceOf(ByteJsonCursor.Decline.class);
+        String fine = "[".repeat(ByteJsonCursor.MAX_DEPTH) + "]".repeat(ByteJsonCursor.MAX_DEPTH);
+        on(fine).skipValue();
+        assertThat(cursor.atEnd()).isTrue();
+    }
+
+    @Test
+    void repeatedShortTextsShareOneString() {
+        byte[] line = "\" the\",\" the\"".getBytes(StandardCharsets.US_ASCII);
+        cursor.reset(line, 0, line.length);
+        String first = cursor.readString();
+        assertThat(cursor.more(']')).isTrue();
+        String second = cursor.readString();
+        assertThat(second).isEqualTo(" the").isSameAs(first);
+        String longText = "x".repeat(TokenTextCache.MAX_CACHED_BYTES + 1);
+        assertThat(new TokenTextCache().text(longText.getBytes(StandardCharsets.US_ASCII), 0, longText.length()))
+                .isEqualTo(longText);
+    }
+}
