@@ -122,6 +122,27 @@ final class ByteJsonCursor {
         return false;
     }
 
+    /**
+     * Consumes {@code quotedKey} (a key's exact bytes, quotes included) and the colon after it when
+     * they come next, without making a String; false, consuming nothing, otherwise. A key written
+     * with escapes does not match and takes the ordinary path.
+     */
+    boolean tryKey(byte[] quotedKey) {
+        int p = peek() < 0 ? end : pos;
+        int n = quotedKey.length;
+        if (p + n >= end) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (b[p + k] != quotedKey[k]) {
+                return false;
+            }
+        }
+        pos = p + n;
+        expect(':');
+        return true;
+    }
+
     /** True when nothing but whitespace is left. */
     boolean atEnd() {
         return peek() == -1;

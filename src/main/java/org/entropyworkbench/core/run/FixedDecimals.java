@@ -48,6 +48,66 @@ final class FixedDecimals {
         return pos;
     }
 
+    /**
+     * As {@link #format(double, int)} but writes ASCII bytes into {@code out} from {@code pos}
+     * (which must have 40 bytes of room), for writers that build lines as bytes.
+     *
+     * @return the position after the last byte written
+     */
+    int formatTo(double value, int decimals, byte[] out, int pos) {
+        if (Math.abs(value) >= LARGEST_FIXED) {
+            int n = format(value, decimals);
+            for (int i = 0; i < n; i++) {
+                out[pos + i] = (byte) buffer[i];
+            }
+            return pos + n;
+        }
+        long scale = POW10[decimals];
+        long scaled = Math.round(Math.abs(value) * scale);
+        if (value < 0 && scaled != 0) {
+            out[pos++] = '-';
+        }
+        long whole = scaled / scale;
+        long frac = scaled - whole * scale;
+        pos = whole < 10 ? putDigit(whole, out, pos) : writeLongTo(whole, out, pos);
+        if (frac == 0) {
+            return pos;
+        }
+        out[pos] = '.';
+        int last = pos + decimals;
+        for (int i = last; i > pos; i--) {
+            long q = frac / 10;
+            out[i] = (byte) ('0' + (frac - q * 10));
+            frac = q;
+        }
+        while (out[last] == '0') {
+            last--;
+        }
+        return last + 1;
+    }
+
+    private static int putDigit(long digit, byte[] out, int pos) {
+        out[pos] = (byte) ('0' + digit);
+        return pos + 1;
+    }
+
+    /** Writes the decimal digits of {@code v} (0 or more) as ASCII bytes; returns the position after them. */
+    static int writeLongTo(long v, byte[] out, int pos) {
+        if (v == 0) {
+            out[pos] = '0';
+            return pos + 1;
+        }
+        int digits = 1;
+        for (long t = v / 10; t > 0; t /= 10) {
+            digits++;
+        }
+        for (int i = pos + digits - 1; i >= pos; i--) {
+            out[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return pos + digits;
+    }
+
     private int writeLong(long v, int pos) {
         if (v == 0) {
             buffer[pos] = '0';

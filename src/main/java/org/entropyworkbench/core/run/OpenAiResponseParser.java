@@ -25,6 +25,9 @@ import org.entropyworkbench.core.provider.Channel;
  * (q, step, expected, answerKind), logprobs" is reported. So problems are only recorded while
  * reading and thrown once the whole line has been read.
  *
+ * <p>Most lines never reach Jackson: {@link OpenAiFastResponseParser} reads the common shape from the
+ * bytes and hands anything unusual back here.
+ *
  * <p>Not thread-safe (scratch arrays): one instance per importing thread.
  */
 final class OpenAiResponseParser {
@@ -36,6 +39,7 @@ final class OpenAiResponseParser {
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
         1e13, 1e14, 1e15};
 
+    private final OpenAiFastResponseParser fastPath = new OpenAiFastResponseParser();
     private final double[] entropies = new double[KS.length];
     private double[] altLogprobs = new double[32];
     private String[] altTokens = new String[32];
@@ -72,6 +76,15 @@ final class OpenAiResponseParser {
      * @throws com.fasterxml.jackson.core.JsonProcessingException the line is not valid JSON
      */
     OpenAiResponse parse(byte[] bytes, int offset, int length, long lineNumber) throws IOException {
+        OpenAiResponse fast = fastPath.parse(bytes, offset, length, lineNumber);
+        if (fast != null) {
+            return fast;
+        }
+        return parseWithJackson(bytes, offset, length, lineNumber);
+    }
+
+    /** The Jackson path alone (what {@link #parse} falls back to); for tests comparing both paths. */
+    OpenAiResponse parseWithJackson(byte[] bytes, int offset, int length, long lineNumber) throws IOException {
         if (!startsWithByteOrderMark(bytes, offset, length)) {
             try (JsonParser p = JsonFields.FACTORY.createParser(bytes, offset, length)) {
                 return parse(p, lineNumber);

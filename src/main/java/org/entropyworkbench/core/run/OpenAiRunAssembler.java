@@ -1,6 +1,5 @@
 package org.entropyworkbench.core.run;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.FilterOutputStream;
@@ -49,7 +48,6 @@ final class OpenAiRunAssembler implements Closeable {
     private final AnswerKind fixedKind;
     private final Path spool;
     private final CountingStream spoolBytes;
-    private final JsonGenerator spoolJson;
     private final StepLineCodec codec = new StepLineCodec();
 
     private int steps;
@@ -67,11 +65,10 @@ final class OpenAiRunAssembler implements Closeable {
     private double temperature;
     private final Map<String, Integer> perModel = new HashMap<>();
 
-    private OpenAiRunAssembler(AnswerKind fixedKind, Path spool, CountingStream spoolBytes, JsonGenerator spoolJson) {
+    private OpenAiRunAssembler(AnswerKind fixedKind, Path spool, CountingStream spoolBytes) {
         this.fixedKind = fixedKind;
         this.spool = spool;
         this.spoolBytes = spoolBytes;
-        this.spoolJson = spoolJson;
     }
 
     /**
@@ -85,12 +82,10 @@ final class OpenAiRunAssembler implements Closeable {
         try {
             spool = Files.createTempFile(parent, "." + output.getFileName() + ".", ".spool");
             CountingStream bytes = new CountingStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16));
-            JsonGenerator json = JsonFields.FACTORY.createGenerator(bytes);
-            json.setRootValueSeparator(null);
-            return new OpenAiRunAssembler(fixedKind, spool, bytes, json);
+            return new OpenAiRunAssembler(fixedKind, spool, bytes);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(spool);
-            return new OpenAiRunAssembler(fixedKind, null, null, null);
+            return new OpenAiRunAssembler(fixedKind, null, null);
         }
     }
 
@@ -118,10 +113,11 @@ final class OpenAiRunAssembler implements Closeable {
         inputLength[steps] = length;
         lineNumber[steps] = line;
         gradedWith[steps] = r.gradedWithDefaultKind() ? (byte) kind.ordinal() : NOT_DEFAULT_KIND;
-        if (spoolJson != null) {
-            spoolOffset[steps] = spoolBytes.count + spoolJson.getOutputBuffered();
-            codec.write(r.toRecord(kind), spoolJson);
-            spoolJson.writeRaw('\n');
+        if (spoolBytes != null) {
+            spoolOffset[steps] = spoolBytes.count;
+            int lineLength = codec.encode(r.toRecord(kind));
+            spoolBytes.write(codec.encodedBytes(), 0, lineLength);
+            spoolBytes.write('\n');
         }
         steps++;
     }
@@ -163,8 +159,8 @@ final class OpenAiRunAssembler implements Closeable {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new RunFileException(path, "cannot create: folder " + parent + " does not exist");
         }
-        if (spoolJson != null) {
-            spoolJson.close();
+        if (spoolBytes != null) {
+            spoolBytes.close();
             spoolOffset[steps] = spoolBytes.count;
         }
         Path temp = path.resolveSibling(path.getFileName() + ".part");
@@ -277,8 +273,8 @@ final class OpenAiRunAssembler implements Closeable {
     @Override
     public void close() throws IOException {
         try {
-            if (spoolJson != null && !spoolJson.isClosed()) {
-                spoolJson.close();
+            if (spoolBytes != null) {
+                spoolBytes.close();
             }
         } finally {
             deleteQuietly(spool);
