@@ -4,12 +4,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -18,8 +20,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -40,11 +40,14 @@ public final class RunView extends BorderPane {
 
     private final RunViewModel viewModel;
     private final LiveTokenDisplays live = new LiveTokenDisplays();
-    private final TableView<QuestionStatusRow> table = new TableView<>();
+    private final TableView<QuestionStatusRow> table;
     private final ProgressBar progressBar = new ProgressBar(0);
+    private final ListView<String> messages;
 
     public RunView(RunViewModel viewModel) {
         this.viewModel = viewModel;
+        this.table = StatusTable.create(viewModel.questions());
+        this.messages = new ListView<>(viewModel.messages());
         getStyleClass().add("run-view");
         viewModel.setLiveSink(live);
         SplitPane split = new SplitPane(leftPane(), rightPane());
@@ -52,6 +55,15 @@ public final class RunView extends BorderPane {
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         setCenter(split);
         setPadding(new Insets(6));
+        sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene before, Scene now) {
+                if (now != null) {
+                    sceneProperty().removeListener(this);
+                    Platform.runLater(RunView.this::warmUpCells);
+                }
+            }
+        });
     }
 
     /** The status table (tests look at it). */
@@ -59,6 +71,15 @@ public final class RunView extends BorderPane {
 
     /** The overall progress bar (tests look at it). */
     public ProgressBar progressBar() { return progressBar; }
+
+    /**
+     * Once, just after the screen entered its scene: the status table and the message list make
+     * their first cells now (see {@link CellWarmUp}), not when the first run starts or ends.
+     */
+    private void warmUpCells() {
+        CellWarmUp.warmUp(table, table.itemsProperty(), StatusTable.warmUpSample());
+        CellWarmUp.warmUp(messages, messages.itemsProperty(), "warm-up");
+    }
 
     private VBox leftPane() {
         ScrollPane formScroll = new ScrollPane(new RunForm(viewModel));
@@ -162,8 +183,7 @@ public final class RunView extends BorderPane {
         SplitPane streams = new SplitPane(live.plot().node(), textBox);
         streams.setDividerPositions(0.58);
 
-        buildTable();
-        ListView<String> messages = new ListView<>(viewModel.messages());
+        configureTable();
         messages.setPlaceholder(new Label("No warnings"));
         messages.setPrefWidth(300);
         messages.setId("run-messages");
@@ -179,56 +199,12 @@ public final class RunView extends BorderPane {
         return box;
     }
 
-    private void buildTable() {
-        table.setItems(viewModel.questions());
+    private void configureTable() {
         table.setId("run-status-table");
         TableCsvExporter.installContextMenu(table, "run-status");
         table.setPlaceholder(new Label("Questions of the run appear here"));
-        table.getColumns().add(column("Question", r -> r.questionId(), 110));
-        table.getColumns().add(column("Step", r -> r.step().get() == 0 ? "" : Integer.toString(r.step().get()), 50, r -> r.step()));
-        table.getColumns().add(column("State", r -> r.state().get(), 120, r -> r.state()));
-        table.getColumns().add(column("H₁ (bits)", r -> bits(r.step1Entropy().get()), 80, r -> r.step1Entropy()));
-        table.getColumns().add(column("H last (bits)", r -> bits(r.lastEntropy().get()), 95, r -> r.lastEntropy()));
-        table.getColumns().add(column("Answer", r -> r.answer().get(), 90, r -> r.answer()));
-        TableColumn<QuestionStatusRow, String> correct = column("Correct",
-                r -> r.stepsDone().get() == 0 ? "" : r.correct().get() == null ? "?" : r.correct().get() ? "✓" : "✗",
-                70, r -> r.correct());
-        correct.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty ? null : v);
-                setStyle("✓".equals(v) ? "-fx-text-fill: #0f766e; -fx-font-weight: bold;"
-                        : "✗".equals(v) ? "-fx-text-fill: #c2410c; -fx-font-weight: bold;" : "");
-            }
-        });
-        table.getColumns().add(correct);
-        table.getColumns().add(column("Tokens", r -> Long.toString(r.tokens().get()), 80, r -> r.tokens()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, a, b) ->
                 live.pin(b == null ? null : b.questionId()));
-    }
-
-    private static String bits(Double v) {
-        return v == null ? "" : String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static TableColumn<QuestionStatusRow, String> column(String title, Function<QuestionStatusRow, String> text,
-                                                                 double width) {
-        return column(title, text, width, null);
-    }
-
-    /** A column whose cell text is recomputed when {@code dependency} of its row changes. */
-    private static TableColumn<QuestionStatusRow, String> column(String title, Function<QuestionStatusRow, String> text,
-                                                                 double width,
-                                                                 Function<QuestionStatusRow, ObservableValue<?>> dependency) {
-        TableColumn<QuestionStatusRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> {
-            QuestionStatusRow r = cd.getValue();
-            return dependency == null ? new javafx.beans.property.ReadOnlyStringWrapper(text.apply(r))
-                    : Bindings.createStringBinding(() -> text.apply(r), dependency.apply(r), r.stepsDone());
-        });
-        c.setPrefWidth(width);
-        return c;
     }
 
     private void chooseReplay() {
