@@ -1,13 +1,11 @@
 package org.entropyworkbench.core.tradeoff;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * The trade-off of "all questions but a few" at any threshold, without re-sorting for every few:
- * prefix sums over all outcomes (sorted once by step-1 entropy, NaN last, exactly as
- * {@link TradeoffEvaluator} sorts), from which the excluded questions' contributions are subtracted.
+ * prefix sums over all outcomes ({@link SortedPrefixSums}, sorted once by step-1 entropy, NaN last,
+ * exactly as {@link TradeoffEvaluator} sorts), from which the excluded questions' contributions are subtracted.
  * A draw of the few-shot experiment then costs O(log N + excluded) per threshold instead of a copy
  * and sort of N questions.
  *
@@ -21,61 +19,10 @@ final class HeldOutTradeoff {
     record Excluded(List<QuestionOutcome> outcomes, int[] occurrences) {
     }
 
-    private final double[] h;
-    private final int finiteCount;
-    private final int[] okStep1;
-    private final int[] okFinal;
-    private final long[] savedTokens;
-    private final long[] savedCalls;
-    private final long totalTokens;
-    private final long totalCalls;
+    private final SortedPrefixSums sums;
 
     HeldOutTradeoff(List<QuestionOutcome> outcomes) {
-        List<QuestionOutcome> sorted = new ArrayList<>(outcomes);
-        sorted.sort(Comparator.comparingDouble(QuestionOutcome::h1));
-        int n = sorted.size();
-        h = new double[n];
-        okStep1 = new int[n + 1];
-        okFinal = new int[n + 1];
-        savedTokens = new long[n + 1];
-        savedCalls = new long[n + 1];
-        long tokens = 0;
-        long calls = 0;
-        int finite = 0;
-        for (int i = 0; i < n; i++) {
-            QuestionOutcome q = sorted.get(i);
-            h[i] = q.h1();
-            if (!Double.isNaN(q.h1())) {
-                finite++;
-            }
-            okStep1[i + 1] = okStep1[i] + (q.correctAtStep1() ? 1 : 0);
-            okFinal[i + 1] = okFinal[i] + (q.correctAtLastStep() ? 1 : 0);
-            savedTokens[i + 1] = savedTokens[i] + q.tokensAfterStep1();
-            savedCalls[i + 1] = savedCalls[i] + (q.steps() - 1);
-            tokens += q.totalTokens();
-            calls += q.steps();
-        }
-        finiteCount = finite;
-        totalTokens = tokens;
-        totalCalls = calls;
-    }
-
-    /** Questions of the full list with H1 ≤ τ (inclusive); 0 for NaN τ. */
-    private int stoppedAt(double tau) {
-        if (Double.isNaN(tau)) {
-            return 0;
-        }
-        int lo = 0;
-        int hi = finiteCount;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (h[mid] <= tau) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        sums = new SortedPrefixSums(outcomes);
     }
 
     /**
@@ -83,17 +30,17 @@ final class HeldOutTradeoff {
      * would give for the list with every occurrence of those questions removed.
      */
     TradeoffPoint evaluate(double tau, Excluded excluded) {
-        int all = stoppedAt(tau);
-        int n = h.length;
+        int all = sums.stoppedAt(tau);
+        int n = sums.size();
         int stopped = all;
-        int ok1Stopped = okStep1[all];
-        int ok1Total = okStep1[n];
-        int okFinalStopped = okFinal[all];
-        int okFinalTotal = okFinal[n];
-        long tokensSaved = savedTokens[all];
-        long callsSaved = savedCalls[all];
-        long tokensTotal = totalTokens;
-        long callsTotal = totalCalls;
+        int ok1Stopped = sums.okStep1[all];
+        int ok1Total = sums.okStep1[n];
+        int okFinalStopped = sums.okFinal[all];
+        int okFinalTotal = sums.okFinal[n];
+        long tokensSaved = sums.savedTokens[all];
+        long callsSaved = sums.savedCalls[all];
+        long tokensTotal = sums.totalTokens;
+        long callsTotal = sums.totalCalls;
         List<QuestionOutcome> out = excluded.outcomes();
         for (int i = 0; i < out.size(); i++) {
             QuestionOutcome q = out.get(i);
@@ -113,17 +60,13 @@ final class HeldOutTradeoff {
                 callsSaved -= (long) c * (q.steps() - 1);
             }
         }
-        double step1 = ratio(ok1Total, n);
-        double fin = ratio(okFinalTotal, n);
-        double gated = ratio(ok1Stopped + okFinalTotal - okFinalStopped, n);
+        double step1 = SortedPrefixSums.ratio(ok1Total, n);
+        double fin = SortedPrefixSums.ratio(okFinalTotal, n);
+        double gated = SortedPrefixSums.ratio(ok1Stopped + okFinalTotal - okFinalStopped, n);
         double thresh = stopped == 0 ? Double.NaN : (double) ok1Stopped / stopped;
         double tokenSavings = tokensTotal == 0 ? (n == 0 ? Double.NaN : 0.0) : (double) tokensSaved / tokensTotal;
-        double callSavings = ratio(callsSaved, callsTotal);
+        double callSavings = SortedPrefixSums.ratio(callsSaved, callsTotal);
         return new TradeoffPoint(tau, stopped, n, step1, fin, gated, thresh, 100.0 * (gated - fin), tokenSavings,
                 callSavings);
-    }
-
-    private static double ratio(long num, long den) {
-        return den == 0 ? Double.NaN : (double) num / den;
     }
 }

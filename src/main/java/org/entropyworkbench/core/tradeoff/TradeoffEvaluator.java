@@ -2,13 +2,12 @@ package org.entropyworkbench.core.tradeoff;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * Evaluates the early-stopping trade-off at any threshold in O(log n).
  *
- * <p>The outcomes are sorted once by step-1 entropy (NaN last: a question without usable
+ * <p>The outcomes are sorted once ({@link SortedPrefixSums}) by step-1 entropy (NaN last: a question without usable
  * logprobs never stops). Prefix sums over that order hold step-1-correct counts, final-correct
  * counts, tokens of steps 2..S and calls of steps 2..S, so {@link #evaluate(double)} is a binary
  * search plus a few subtractions, and {@link #curve()} costs O(n) after the sort. Questions may
@@ -17,72 +16,24 @@ import java.util.List;
  */
 public final class TradeoffEvaluator {
 
-    private final List<QuestionOutcome> sorted;
-    private final double[] h;
-    private final int finiteCount;
-    private final int[] okStep1;
-    private final int[] okFinal;
-    private final long[] savedTokens;
-    private final long[] savedCalls;
-    private final long totalTokens;
-    private final long totalCalls;
+    private final SortedPrefixSums sums;
 
     public TradeoffEvaluator(List<QuestionOutcome> outcomes) {
-        List<QuestionOutcome> copy = new ArrayList<>(outcomes);
-        copy.sort(Comparator.comparingDouble(QuestionOutcome::h1));
-        sorted = List.copyOf(copy);
-        int n = sorted.size();
-        h = new double[n];
-        okStep1 = new int[n + 1];
-        okFinal = new int[n + 1];
-        savedTokens = new long[n + 1];
-        savedCalls = new long[n + 1];
-        long tokens = 0;
-        long calls = 0;
-        int finite = 0;
-        for (int i = 0; i < n; i++) {
-            QuestionOutcome q = sorted.get(i);
-            h[i] = q.h1();
-            if (!Double.isNaN(q.h1())) {
-                finite++;
-            }
-            okStep1[i + 1] = okStep1[i] + (q.correctAtStep1() ? 1 : 0);
-            okFinal[i + 1] = okFinal[i] + (q.correctAtLastStep() ? 1 : 0);
-            savedTokens[i + 1] = savedTokens[i] + q.tokensAfterStep1();
-            savedCalls[i + 1] = savedCalls[i] + (q.steps() - 1);
-            tokens += q.totalTokens();
-            calls += q.steps();
-        }
-        finiteCount = finite;
-        totalTokens = tokens;
-        totalCalls = calls;
+        sums = new SortedPrefixSums(outcomes);
     }
 
     /** Number of questions. */
-    public int size() { return sorted.size(); }
+    public int size() { return sums.size(); }
 
     /** The outcomes in ascending step-1 entropy (NaN last). */
-    public List<QuestionOutcome> sortedOutcomes() { return sorted; }
+    public List<QuestionOutcome> sortedOutcomes() { return sums.sorted; }
 
     /** Step-1 entropies in ascending order (NaN last), a copy. */
-    public double[] sortedH1() { return Arrays.copyOf(h, h.length); }
+    public double[] sortedH1() { return Arrays.copyOf(sums.h, sums.h.length); }
 
     /** Number of questions with H1 ≤ τ (inclusive), O(log n); 0 for NaN τ. */
     public int stoppedAt(double tau) {
-        if (Double.isNaN(tau)) {
-            return 0;
-        }
-        int lo = 0;
-        int hi = finiteCount;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (h[mid] <= tau) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return sums.stoppedAt(tau);
     }
 
     /** The trade-off at τ (stop iff H1 ≤ τ), O(log n). */
@@ -97,6 +48,8 @@ public final class TradeoffEvaluator {
      */
     public List<TradeoffPoint> curve() {
         List<TradeoffPoint> points = new ArrayList<>();
+        int finiteCount = sums.finiteCount;
+        double[] h = sums.h;
         if (finiteCount == 0) {
             return points;
         }
@@ -111,17 +64,16 @@ public final class TradeoffEvaluator {
     }
 
     private TradeoffPoint pointFor(double tau, int m) {
-        int n = sorted.size();
-        double step1 = ratio(okStep1[n], n);
-        double fin = ratio(okFinal[n], n);
-        double gated = ratio(okStep1[m] + okFinal[n] - okFinal[m], n);
+        int n = sums.size();
+        int[] okStep1 = sums.okStep1;
+        int[] okFinal = sums.okFinal;
+        double step1 = SortedPrefixSums.ratio(okStep1[n], n);
+        double fin = SortedPrefixSums.ratio(okFinal[n], n);
+        double gated = SortedPrefixSums.ratio(okStep1[m] + okFinal[n] - okFinal[m], n);
         double thresh = m == 0 ? Double.NaN : (double) okStep1[m] / m;
-        double tokenSavings = totalTokens == 0 ? (n == 0 ? Double.NaN : 0.0) : (double) savedTokens[m] / totalTokens;
-        double callSavings = ratio(savedCalls[m], totalCalls);
+        double tokenSavings = sums.totalTokens == 0 ? (n == 0 ? Double.NaN : 0.0)
+                : (double) sums.savedTokens[m] / sums.totalTokens;
+        double callSavings = SortedPrefixSums.ratio(sums.savedCalls[m], sums.totalCalls);
         return new TradeoffPoint(tau, m, n, step1, fin, gated, thresh, 100.0 * (gated - fin), tokenSavings, callSavings);
-    }
-
-    private static double ratio(long num, long den) {
-        return den == 0 ? Double.NaN : (double) num / den;
     }
 }
