@@ -38,30 +38,7 @@ final class FastStepLineReader {
     }
 
     private StepRecord readStep(boolean summary) {
-        String q = null;
-        int step = 0;
-        String promptHash = null;
-        String model = null;
-        String server = null;
-        double temperature = Double.NaN;
-        int maxTokens = 0;
-        int topK = 0;
-        String text = null;
-        String reasoning = null;
-        String extracted = null;
-        String expected = null;
-        Boolean correct = null;
-        int promptTokens = -1;
-        int completionTokens = 0;
-        String finish = null;
-        List<String> tokens = null;
-        String channels = null;
-        Map<Integer, double[]> entropy = Map.of();
-        double[] tail = null;
-        List<StepRecord.TopLogprobs> top = null;
-        List<String> flags = List.of();
-        long startedAt = 0;
-        long durationMs = 0;
+        StepLineFields f = new StepLineFields();
         boolean typeSeen = false;
 
         if (in.openIsEmpty('{', '}')) {
@@ -77,67 +54,62 @@ final class FastStepLineReader {
                     }
                     typeSeen = true;
                     break;
-                case "q": q = in.readNullableString(); break;
-                case "step": step = in.readInt(); break;
-                case "promptHash": promptHash = in.readNullableString(); break;
-                case "model": model = in.readNullableString(); break;
-                case "server": server = in.readNullableString(); break;
-                case "temperature": temperature = in.readNullableDouble(); break;
-                case "maxTokens": maxTokens = in.readInt(); break;
-                case "topK": topK = in.readInt(); break;
-                case "text": text = stringOrSkip(summary); break;
-                case "reasoning": reasoning = stringOrSkip(summary); break;
-                case "extracted": extracted = in.readNullableString(); break;
-                case "expected": expected = in.readNullableString(); break;
-                case "correct": correct = in.readNullableBoolean(); break;
-                case "promptTokens": promptTokens = in.readInt(); break;
-                case "completionTokens": completionTokens = in.readInt(); break;
-                case "finish": finish = in.readNullableString(); break;
+                case "q": f.q = in.readNullableString(); break;
+                case "step": f.step = in.readInt(); break;
+                case "promptHash": f.promptHash = in.readNullableString(); break;
+                case "model": f.model = in.readNullableString(); break;
+                case "server": f.server = in.readNullableString(); break;
+                case "temperature": f.temperature = in.readNullableDouble(); break;
+                case "maxTokens": f.maxTokens = in.readInt(); break;
+                case "topK": f.topK = in.readInt(); break;
+                case "text": f.text = stringOrSkip(summary); break;
+                case "reasoning": f.reasoning = stringOrSkip(summary); break;
+                case "extracted": f.extracted = in.readNullableString(); break;
+                case "expected": f.expected = in.readNullableString(); break;
+                case "correct": f.correct = in.readNullableBoolean(); break;
+                case "promptTokens": f.promptTokens = in.readInt(); break;
+                case "completionTokens": f.completionTokens = in.readInt(); break;
+                case "finish": f.finish = in.readNullableString(); break;
                 case "tokens":
                     if (summary) {
                         in.skipValue();
                     } else {
-                        tokens = readStrings();
+                        f.tokens = readStrings();
                     }
                     break;
-                case "channels": channels = in.readNullableString(); break;
-                case "entropy": entropy = readEntropy(); break;
+                case "channels": f.channels = in.readNullableString(); break;
+                case "entropy": f.entropy = readEntropy(); break;
                 case "tail":
                     if (summary) {
                         in.skipValue();
                     } else {
-                        tail = readDoubles();
+                        f.tail = readDoubles();
                     }
                     break;
                 case "top":
                     if (summary) {
                         in.skipValue();
                     } else {
-                        top = readTop();
+                        f.top = readTop();
                     }
                     break;
                 case "flags":
-                    flags = readStrings();
-                    if (flags == null) {
-                        flags = List.of();
-                    } else if (flags.contains(null)) {
+                    f.flags = readStrings();
+                    if (f.flags == null) {
+                        f.flags = List.of();
+                    } else if (f.flags.contains(null)) {
                         throw ByteJsonCursor.DECLINE;
                     }
                     break;
-                case "startedAt": startedAt = in.readLong(); break;
-                case "durationMs": durationMs = in.readLong(); break;
+                case "startedAt": f.startedAt = in.readLong(); break;
+                case "durationMs": f.durationMs = in.readLong(); break;
                 default: in.skipValue(); break;
             }
         } while (in.more('}'));
         if (!typeSeen || !in.atEnd()) {
             throw ByteJsonCursor.DECLINE;
         }
-        StepLineCodec.checkStep(q, step, entropy, tokens == null ? -1 : tokens.size(),
-                channels == null ? -1 : channels.length(), tail == null ? -1 : tail.length,
-                top == null ? -1 : top.size());
-        return new StepRecord(q, step, promptHash, model, server, temperature, maxTokens, topK, text, reasoning,
-                extracted, expected, correct, promptTokens, completionTokens, finish, tokens, channels, entropy,
-                tail, top, flags, startedAt, durationMs);
+        return f.toStep();
     }
 
     private String stringOrSkip(boolean summary) {

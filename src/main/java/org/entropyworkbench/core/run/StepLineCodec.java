@@ -166,94 +166,64 @@ public final class StepLineCodec {
         if (p.currentToken() == JsonToken.START_OBJECT) {
             p.nextToken();
         }
-        String q = null;
-        int step = 0;
-        String promptHash = null;
-        String model = null;
-        String server = null;
-        double temperature = Double.NaN;
-        int maxTokens = 0;
-        int topK = 0;
-        String text = null;
-        String reasoning = null;
-        String extracted = null;
-        String expected = null;
-        Boolean correct = null;
-        int promptTokens = -1;
-        int completionTokens = 0;
-        String finish = null;
-        List<String> tokens = null;
-        String channels = null;
-        Map<Integer, double[]> entropy = null;
-        double[] tail = null;
-        List<StepRecord.TopLogprobs> top = null;
-        List<String> flags = List.of();
-        long startedAt = 0;
-        long durationMs = 0;
+        StepLineFields f = new StepLineFields();
 
         for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             p.nextToken();
             switch (name) {
                 case "type": break;
-                case "q": q = JsonFields.string(p, name); break;
-                case "step": step = JsonFields.integer(p, name); break;
-                case "promptHash": promptHash = JsonFields.string(p, name); break;
-                case "model": model = JsonFields.string(p, name); break;
-                case "server": server = JsonFields.string(p, name); break;
-                case "temperature": temperature = JsonFields.number(p, name); break;
-                case "maxTokens": maxTokens = JsonFields.integer(p, name); break;
-                case "topK": topK = JsonFields.integer(p, name); break;
-                case "text": text = summary ? skipString(p, name) : JsonFields.string(p, name); break;
-                case "reasoning": reasoning = summary ? skipString(p, name) : JsonFields.string(p, name); break;
-                case "extracted": extracted = JsonFields.string(p, name); break;
-                case "expected": expected = JsonFields.string(p, name); break;
-                case "correct": correct = JsonFields.bool(p, name); break;
-                case "promptTokens": promptTokens = JsonFields.integer(p, name); break;
-                case "completionTokens": completionTokens = JsonFields.integer(p, name); break;
-                case "finish": finish = JsonFields.string(p, name); break;
+                case "q": f.q = JsonFields.string(p, name); break;
+                case "step": f.step = JsonFields.integer(p, name); break;
+                case "promptHash": f.promptHash = JsonFields.string(p, name); break;
+                case "model": f.model = JsonFields.string(p, name); break;
+                case "server": f.server = JsonFields.string(p, name); break;
+                case "temperature": f.temperature = JsonFields.number(p, name); break;
+                case "maxTokens": f.maxTokens = JsonFields.integer(p, name); break;
+                case "topK": f.topK = JsonFields.integer(p, name); break;
+                case "text": f.text = summary ? skipString(p, name) : JsonFields.string(p, name); break;
+                case "reasoning": f.reasoning = summary ? skipString(p, name) : JsonFields.string(p, name); break;
+                case "extracted": f.extracted = JsonFields.string(p, name); break;
+                case "expected": f.expected = JsonFields.string(p, name); break;
+                case "correct": f.correct = JsonFields.bool(p, name); break;
+                case "promptTokens": f.promptTokens = JsonFields.integer(p, name); break;
+                case "completionTokens": f.completionTokens = JsonFields.integer(p, name); break;
+                case "finish": f.finish = JsonFields.string(p, name); break;
                 case "tokens":
                     if (summary) {
                         p.skipChildren();
                     } else {
-                        tokens = JsonFields.strings(p, name);
+                        f.tokens = JsonFields.strings(p, name);
                     }
                     break;
-                case "channels": channels = JsonFields.string(p, name); break;
-                case "entropy": entropy = readEntropy(p); break;
+                case "channels": f.channels = JsonFields.string(p, name); break;
+                case "entropy": f.entropy = readEntropy(p); break;
                 case "tail":
                     if (summary) {
                         p.skipChildren();
                     } else {
-                        tail = readDoubles(p, name);
+                        f.tail = readDoubles(p, name);
                     }
                     break;
                 case "top":
                     if (summary) {
                         p.skipChildren();
                     } else {
-                        top = readTop(p);
+                        f.top = readTop(p);
                     }
                     break;
                 case "flags":
-                    flags = JsonFields.strings(p, name);
-                    if (flags != null && flags.contains(null)) {
+                    f.flags = JsonFields.strings(p, name);
+                    if (f.flags != null && f.flags.contains(null)) {
                         throw new FieldException(name, "expected an array of strings, found null in it");
                     }
                     break;
-                case "startedAt": startedAt = JsonFields.longInteger(p, name); break;
-                case "durationMs": durationMs = JsonFields.longInteger(p, name); break;
+                case "startedAt": f.startedAt = JsonFields.longInteger(p, name); break;
+                case "durationMs": f.durationMs = JsonFields.longInteger(p, name); break;
                 default: p.skipChildren(); break;
             }
         }
-        if (entropy == null) {
-            entropy = Map.of();
-        }
-        checkStep(q, step, entropy, tokens == null ? -1 : tokens.size(), channels == null ? -1 : channels.length(),
-                tail == null ? -1 : tail.length, top == null ? -1 : top.size());
-        return new StepRecord(q, step, promptHash, model, server, temperature, maxTokens, topK, text, reasoning,
-                extracted, expected, correct, promptTokens, completionTokens, finish, tokens, channels, entropy,
-                tail, top, flags == null ? List.of() : flags, startedAt, durationMs);
+        return f.toStep();
     }
 
     private static String skipString(JsonParser p, String field) throws IOException {
