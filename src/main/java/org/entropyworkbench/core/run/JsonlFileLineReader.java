@@ -15,7 +15,9 @@ import java.util.Arrays;
  * <p>Why not {@code core.provider.LiveStreamLineReader}: this one reads a file, so it reads ahead in
  * 64 KiB blocks for speed, and only LF ends a line (JSON Lines; a CR just before it is dropped, a
  * lone CR stays inside the line). The live reader must instead also end a line at a lone CR
- * (event-stream rules) and never wait for bytes past the line it returns.
+ * (event-stream rules) and never wait for bytes past the line it returns. Why not shared with
+ * {@link OpenAiLineSplitter}: see that class (other line ends, UTF-8 check, byte offsets, and a
+ * truncated stream there is an error, not the end of input).
  */
 final class JsonlFileLineReader implements Closeable {
 

@@ -21,7 +21,10 @@ import java.util.Arrays;
  * <p>Why not {@link JsonlFileLineReader}: that one ends lines only at LF (run-file rules) and does
  * not check the encoding; the importer must keep the text reader's line numbers and its "not UTF-8"
  * refusal. The newline search looks at 8 bytes at a time because import lines are megabytes long.
- * Single-threaded.
+ * Its refill (compact, grow, read) resembles that reader's but is kept apart on purpose: it counts
+ * the bytes dropped so {@link #lineOffset()} stays a file position, and an {@link java.io.EOFException}
+ * from the stream is an error here, whereas that reader takes it as the end of a run file still
+ * being written. Single-threaded.
  */
 final class OpenAiLineSplitter implements Closeable {
 

@@ -6,17 +6,14 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
 import org.entropyworkbench.core.dataset.AnswerKind;
 
 /**
@@ -152,50 +149,20 @@ final class OpenAiRunAssembler implements Closeable {
      * @throws RunFileException when the file exists or cannot be written
      */
     void finish(Path path, RunHeader header, StepRewriter rewriter) throws IOException {
-        if (Files.exists(path)) {
-            throw new RunFileException(path, "already exists; refusing to overwrite it");
-        }
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new RunFileException(path, "cannot create: folder " + parent + " does not exist");
-        }
+        WholeRunFileWrite.checkWritable(path);
         if (spoolBytes != null) {
             spoolBytes.close();
             spoolOffset[steps] = spoolBytes.count;
         }
-        Path temp = path.resolveSibling(path.getFileName() + ".part");
-        boolean gzip = path.getFileName().toString().endsWith(".gz");
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            OutputStream file = Channels.newOutputStream(ch);
-            OutputStream out = gzip ? new GZIPOutputStream(file, 1 << 16) : new BufferedOutputStream(file, 1 << 16);
-            out.write(RunHeaderCodec.toLineBytes(header));
-            out.write('\n');
+        WholeRunFileWrite.write(path, header, (out, file, gzip) -> {
             AnswerKind kind = answerKind();
             if (!gzip && spool != null && !needsRewrite(kind)) {
                 out.flush();
-                copyWholeSpool(ch);
+                copyWholeSpool(file);
             } else {
                 writeSteps(out, kind, rewriter);
             }
-            if (gzip) {
-                ((GZIPOutputStream) out).finish();
-            }
-            out.flush();
-            ch.force(true);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            if (e instanceof IOException) {
-                throw new RunFileException(path, "cannot write: " + e.getMessage(), e);
-            }
-            throw e;
-        }
-        try {
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new RunFileException(path, "cannot move the finished file into place: " + e.getMessage(), e);
-        }
+        });
     }
 
     private boolean needsRewrite(AnswerKind kind) {

@@ -1,19 +1,13 @@
 package org.entropyworkbench.core.run;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Appends step lines to a run file so that a crash never loses a completed step: every
@@ -105,44 +99,14 @@ public final class RunFileWriter implements Closeable {
      * @throws RunFileException when the file already exists (never overwritten) or cannot be written
      */
     public static void writeAll(Path path, RunHeader header, Iterable<StepRecord> steps) throws IOException {
-        if (Files.exists(path)) {
-            throw new RunFileException(path, "already exists; refusing to overwrite it");
-        }
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new RunFileException(path, "cannot create: folder " + parent + " does not exist");
-        }
-        Path temp = path.resolveSibling(path.getFileName() + ".part");
-        boolean gzip = path.getFileName().toString().endsWith(".gz");
+        WholeRunFileWrite.checkWritable(path);
         StepLineCodec codec = new StepLineCodec();
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            OutputStream file = Channels.newOutputStream(ch);
-            OutputStream out = gzip ? new GZIPOutputStream(file, 1 << 16) : new BufferedOutputStream(file, 1 << 16);
-            out.write(RunHeaderCodec.toLineBytes(header));
-            out.write('\n');
+        WholeRunFileWrite.write(path, header, (out, file, gzip) -> {
             for (StepRecord r : steps) {
                 out.write(codec.toLineBytes(r));
                 out.write('\n');
             }
-            if (gzip) {
-                ((GZIPOutputStream) out).finish();
-            }
-            out.flush();
-            ch.force(true);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            if (e instanceof IOException) {
-                throw new RunFileException(path, "cannot write: " + e.getMessage(), e);
-            }
-            throw e;
-        }
-        try {
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new RunFileException(path, "cannot move the finished file into place: " + e.getMessage(), e);
-        }
+        });
     }
 
     public Path path() { return path; }
