@@ -2,7 +2,6 @@ package org.entropyworkbench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,9 +35,7 @@ import org.entropyworkbench.core.runner.ReplayRuns;
 import org.entropyworkbench.core.runner.RetryPolicy;
 import org.entropyworkbench.core.runner.RunConfig;
 import org.entropyworkbench.core.runner.RunEngine;
-import org.entropyworkbench.core.runner.RunListener;
 import org.entropyworkbench.core.runner.RunMode;
-import org.entropyworkbench.core.runner.RunProgress;
 import org.entropyworkbench.core.runner.RunSession;
 import org.entropyworkbench.core.runner.RunStatus;
 import org.entropyworkbench.core.runner.RunSummary;
@@ -230,7 +227,7 @@ public final class RunCommand implements Callable<Integer> {
             removeHook(onCtrlC);
         }
         progress.finish();
-        printSummary(out, summary, config);
+        RunSummaryPrinter.print(out, summary, config);
         summaryPrinted.countDown();
         if (summary.status() == RunStatus.FAILED) {
             throw new CliErrors.CliFailure(summary.errorMessage() + " (completed steps are saved in " + output
@@ -470,129 +467,6 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is exiting (Ctrl-C): the hook is already running and reports the cancel
-        }
-    }
-
-    private static void printSummary(PrintWriter out, RunSummary s, RunConfig config) {
-        RunProgress p = s.progress();
-        out.println("run " + s.status().name().toLowerCase(Locale.ROOT) + ": " + s.output());
-        out.printf(Locale.ROOT, "  questions      %d (%d finished)%n", p.questionsTotal(), s.questionsFinished());
-        out.printf(Locale.ROOT, "  steps          %d (%d this session)%n", p.stepsDone(), s.stepsThisSession());
-        out.printf(Locale.ROOT, "  tokens         %,d%n", p.tokens());
-        out.printf(Locale.ROOT, "  step-1 acc.    %s%n", percent(s.step1Accuracy(), s.questionsWithStep1()));
-        out.printf(Locale.ROOT, "  final acc.     %s%n", percent(s.finalAccuracy(), s.questionsFinished()));
-        if (config.mode() == RunMode.GATED) {
-            out.printf(Locale.ROOT, "  stopped after step 1  %d%n", s.stoppedAfterStep1());
-        }
-        out.printf(Locale.ROOT, "  retries        %d%n", p.retries());
-        out.printf(Locale.ROOT, "  flags          %s%n", flags(s.flagCounts()));
-        out.printf(Locale.ROOT, "  elapsed        %s%n", TerminalProgress.duration(p.elapsedMillis()));
-        out.flush();
-    }
-
-    private static String percent(double fraction, int of) {
-        if (Double.isNaN(fraction)) {
-            return "n/a";
-        }
-        return String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100 * fraction, Math.round(fraction * of), of);
-    }
-
-    private static String flags(Map<String, Integer> counts) {
-        if (counts.isEmpty()) {
-            return "none";
-        }
-        List<String> parts = new ArrayList<>();
-        counts.forEach((k, v) -> parts.add(k + " " + v));
-        return String.join(", ", parts);
-    }
-
-    /**
-     * Progress on stderr: a bar redrawn in place with carriage returns (at most 5 times a second)
-     * on a terminal, plain lines (at most one every 5 s) otherwise. Called on run worker threads.
-     */
-    static final class TerminalProgress implements RunListener {
-
-        enum Style { BAR, LINES, NONE }
-
-        private static final long BAR_INTERVAL_NANOS = Duration.ofMillis(200).toNanos();
-        private static final long LINE_INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
-        private static final int WIDTH = 24;
-
-        private final PrintWriter err;
-        private final Style style;
-        private long lastDrawNanos = Long.MIN_VALUE;
-        private RunProgress latest;
-        private boolean barShown;
-
-        TerminalProgress(PrintWriter err, Style style) {
-            this.err = err;
-            this.style = style;
-        }
-
-        @Override
-        public synchronized void onProgress(RunProgress progress) {
-            latest = progress;
-            long now = System.nanoTime();
-            long interval = style == Style.BAR ? BAR_INTERVAL_NANOS : LINE_INTERVAL_NANOS;
-            if (style == Style.NONE || (lastDrawNanos != Long.MIN_VALUE && now - lastDrawNanos < interval)) {
-                return;
-            }
-            lastDrawNanos = now;
-            draw(progress);
-        }
-
-        @Override
-        public synchronized void onWarning(String message) {
-            if (barShown) {
-                err.print("\r\033[K");
-                barShown = false;
-            }
-            err.println("warning: " + message);
-            err.flush();
-        }
-
-        /** Draws the last state once more and ends the bar's line. */
-        synchronized void finish() {
-            if (latest != null && style != Style.NONE) {
-                draw(latest);
-            }
-            if (barShown) {
-                err.println();
-                barShown = false;
-            }
-            err.flush();
-        }
-
-        private void draw(RunProgress p) {
-            String line = line(p);
-            if (style == Style.BAR) {
-                err.print("\r" + line + "\033[K");
-                barShown = true;
-            } else {
-                err.println(line);
-            }
-            err.flush();
-        }
-
-        static String line(RunProgress p) {
-            int filled = (int) Math.round(p.fraction() * WIDTH);
-            StringBuilder b = new StringBuilder("[");
-            for (int i = 0; i < WIDTH; i++) {
-                b.append(i < filled ? '#' : '.');
-            }
-            b.append(String.format(Locale.ROOT, "] %3.0f%%  %d/%d steps  %d/%d questions  %,d tokens  %d retries  %s",
-                    100 * p.fraction(), p.stepsDone(), p.stepsPlanned(), p.questionsDone(), p.questionsTotal(),
-                    p.tokens(), p.retries(), duration(p.elapsedMillis())));
-            return b.toString();
-        }
-
-        static String duration(long millis) {
-            long s = millis / 1000;
-            if (s < 60) {
-                return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
-            }
-            return s < 3600 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
-                    : String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
         }
     }
 }

@@ -282,7 +282,7 @@ class RunCommandTest {
 
     @Test
     void progressLineShowsCountsAndBar() {
-        String line = RunCommand.TerminalProgress.line(new org.entropyworkbench.core.runner.RunProgress(2, 8, 12, 32, 4567, 83_000, 1, false));
+        String line = TerminalProgress.line(new org.entropyworkbench.core.runner.RunProgress(2, 8, 12, 32, 4567, 83_000, 1, false));
         assertThat(line).startsWith("[#########...............]").contains("38%", "12/32 steps", "2/8 questions",
                 "4,567 tokens", "1 retries", "1m23s");
     }
