@@ -152,8 +152,10 @@ public final class IngestBench implements BenchSection {
                 + "from one sort per token; duplicate texts merged, sentinels dropped, as the Python reference does.");
         measureFormat(context, report, "OpenAI responses", "openai", openAiFile, OpenAiIngest::importOnly,
                 OpenAiIngest::importAndMeasure, 1e-4, repeats);
-        report.note(SECTION, "OpenAI responses: the project's OpenAiResponseImporter (read, entropies, write a run file); "
-                + "its timing includes writing the run file. Means are compared at 1e-4 because the run file stores "
+        report.note(SECTION, "OpenAI responses: the project's OpenAiResponseImporter with its default options (read, "
+                + "entropies for k = 5/10/15/20 and tail mass from the full top-20, write a run file); its timing includes "
+                + "writing the run file. Raw top-k is not written back, like `ew run` without --record-top "
+                + "(`import-openai --record-top` writes it). Means are compared at 1e-4 because the run file stores "
                 + "entropies with 4 decimals.");
     }
 

@@ -11,8 +11,9 @@ import org.entropyworkbench.core.run.StepRecord;
 
 /**
  * Ingest of raw OpenAI chat completion responses the way the project does it: the
- * {@link OpenAiResponseImporter} reads the responses, computes the entropies for every k and
- * writes a run file. The timed part is the import (which includes writing that run file); the
+ * {@link OpenAiResponseImporter} (default options) reads the responses, computes the entropies for
+ * every k and writes a run file without the raw top-k, as {@code ew run} does without
+ * {@code --record-top}. The timed part is the import (which includes writing that run file); the
  * means are then read back from the written file (entropies stored with 4 decimals) for the
  * comparison with the Python reference.
  */

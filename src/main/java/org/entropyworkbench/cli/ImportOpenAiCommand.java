@@ -40,13 +40,18 @@ final class ImportOpenAiCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "NAME", description = "Dataset label for the header.")
     private String dataset;
 
+    @Option(names = "--record-top",
+            description = "Also write the raw top-k alternatives of every token (large files), as `run --record-top` does."
+                    + " Entropies for every k and tail mass are written either way.")
+    private boolean recordTop;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AnswerKind kind = answerKind == null ? null : AnswerKind.fromWireName(answerKind);
         OpenAiResponseImporter.Result result = OpenAiResponseImporter.importFile(input, output,
-                new OpenAiResponseImporter.Options(title, kind, dataset));
+                new OpenAiResponseImporter.Options(title, kind, dataset, recordTop));
         for (RunFile.LineProblem p : result.problems()) {
             err.println("warning: skipped " + p.message());
         }

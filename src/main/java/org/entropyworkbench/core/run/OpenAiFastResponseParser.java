@@ -36,6 +36,12 @@ final class OpenAiFastResponseParser {
     private final double[] entropies = new double[KS.length];
     private double[] altLogprobs = new double[32];
     private String[] altTokens = new String[32];
+    private final boolean recordTop;
+
+    /** @param recordTop whether each token's raw alternatives are kept in {@link OpenAiResponse#top} */
+    OpenAiFastResponseParser(boolean recordTop) {
+        this.recordTop = recordTop;
+    }
 
     /** The response on this line, or null when the line must go to the Jackson path. */
     OpenAiResponse parse(byte[] bytes, int offset, int length, long lineNumber) {
@@ -48,7 +54,7 @@ final class OpenAiFastResponseParser {
     }
 
     private OpenAiResponse readRoot(long lineNumber) {
-        OpenAiResponse r = new OpenAiResponse();
+        OpenAiResponse r = new OpenAiResponse(recordTop);
         r.questionId = "line-" + lineNumber;
         r.step = 1;
         boolean choicesSeen = false;
@@ -318,8 +324,10 @@ final class OpenAiFastResponseParser {
         r.topK = Math.max(r.topK, count);
         double tail = TopKEntropy.forThisThread().compute(altLogprobs, altTokens, count, KS, entropies);
         r.entropy.add(entropies, tail, Channel.ANSWER, token);
-        r.top.add(new StepRecord.TopLogprobs(Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(altTokens, count))),
-                Arrays.copyOf(altLogprobs, count)));
+        if (r.top != null) {
+            r.top.add(new StepRecord.TopLogprobs(Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(altTokens, count))),
+                    Arrays.copyOf(altLogprobs, count)));
+        }
     }
 
     private int readAlternatives() {

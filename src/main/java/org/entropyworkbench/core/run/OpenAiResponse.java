@@ -13,6 +13,9 @@ import org.entropyworkbench.core.grading.Graders;
  * what the step record needs, with its per-token entropies already computed. Grading waits for
  * {@link #toRecord}, because the answer kind of lines that do not name one may depend on the whole
  * file. Lives for one line on the importing thread.
+ *
+ * <p>{@link #top} (the raw alternatives) is null unless the import records them: like {@code ew run}
+ * without {@code --record-top}, the entropies and tail mass are kept and the raw top-k is not.
  */
 final class OpenAiResponse {
 
@@ -34,7 +37,12 @@ final class OpenAiResponse {
     int topK;
     boolean hasLogprobs;
     StepEntropyAccumulator entropy = new StepEntropyAccumulator();
-    List<StepRecord.TopLogprobs> top = new ArrayList<>();
+    List<StepRecord.TopLogprobs> top;
+
+    /** @param recordTop whether the parser collects each token's raw alternatives into {@link #top} */
+    OpenAiResponse(boolean recordTop) {
+        top = recordTop ? new ArrayList<>() : null;
+    }
 
     /** Whether grading this line depends on the importer's default answer kind. */
     boolean gradedWithDefaultKind() {

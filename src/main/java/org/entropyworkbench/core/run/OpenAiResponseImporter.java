@@ -40,7 +40,9 @@ import org.entropyworkbench.core.json.JsonErrorText;
  * the import options, else inferred from the expected answers); without it {@code correct} is null.
  *
  * <p>Per token: entropies for k = 5, 10, 15, 20 via {@link TopKEntropy} (sentinels such as -9999,
- * -inf, NaN count as probability 0; fewer than k alternatives are used as they are); every token is
+ * -inf, NaN count as probability 0; fewer than k alternatives are used as they are) and tail mass;
+ * the raw alternatives themselves ({@code top}) are written only with {@link Options#recordTop},
+ * as {@code ew run} writes them only with {@code --record-top}. Every token is
  * on the answer channel ('A'), because a non-streaming response does not say which tokens were
  * reasoning. Counts: {@code usage.completion_tokens}; flags {@code token-count-mismatch} when it
  * differs from the number of logprob entries, {@code no-usage}, {@code no-logprobs}, {@code length}.
@@ -63,10 +65,25 @@ public final class OpenAiResponseImporter {
      * @param title      run title, or null for "Imported from FILE"
      * @param answerKind how to grade lines that do not say; null to infer from the expected answers
      * @param dataset    dataset label, or null
+     * @param recordTop  also write every token's raw alternatives as the step's {@code top} arrays
+     *                   (large files), as {@code ew run --record-top} does; entropies and tail mass
+     *                   are computed from the full top-k and written either way
      */
-    public record Options(String title, AnswerKind answerKind, String dataset) {
+    public record Options(String title, AnswerKind answerKind, String dataset, boolean recordTop) {
+
+        /** Options that do not record the raw top-k, like {@code ew run} without {@code --record-top}. */
+        public Options(String title, AnswerKind answerKind, String dataset) {
+            this(title, answerKind, dataset, false);
+        }
+
+        /** No title, answer kind or dataset; raw top-k not recorded. */
         public static Options defaults() {
-            return new Options(null, null, null);
+            return new Options(null, null, null, false);
+        }
+
+        /** These options with raw top-k recording switched to {@code record}. */
+        public Options withRecordTop(boolean record) {
+            return new Options(title, answerKind, dataset, record);
         }
     }
 
@@ -89,7 +106,7 @@ public final class OpenAiResponseImporter {
     public static Result importFile(Path input, Path output, Options options) throws IOException {
         List<RunFile.LineProblem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        OpenAiResponseParser parser = new OpenAiResponseParser();
+        OpenAiResponseParser parser = new OpenAiResponseParser(options.recordTop());
         try (InputStream in = openInput(input);
              OpenAiLineSplitter lines = new OpenAiLineSplitter(in);
              OpenAiRunAssembler run = OpenAiRunAssembler.start(output, options.answerKind())) {
@@ -120,7 +137,8 @@ public final class OpenAiResponseImporter {
                         : "no usable response; first problem: " + problems.get(0).message());
             }
             RunHeader header = header(input, options, run);
-            run.finish(output, header, (offset, length, lineNumber, kind) -> reimport(input, offset, length, lineNumber, kind));
+            run.finish(output, header,
+                    (offset, length, lineNumber, kind) -> reimport(input, offset, length, lineNumber, kind, options.recordTop()));
             return new Result(header, run.steps(), problems);
         }
     }
@@ -134,7 +152,8 @@ public final class OpenAiResponseImporter {
     }
 
     /** Parses one input line again (it parsed before) and encodes its step graded with {@code kind}. */
-    private static byte[] reimport(Path input, long offset, int length, long lineNumber, AnswerKind kind) throws IOException {
+    private static byte[] reimport(Path input, long offset, int length, long lineNumber, AnswerKind kind, boolean recordTop)
+            throws IOException {
         ByteBuffer bytes = ByteBuffer.allocate(length);
         try (FileChannel ch = FileChannel.open(input, StandardOpenOption.READ)) {
             while (bytes.hasRemaining()) {
@@ -145,7 +164,7 @@ public final class OpenAiResponseImporter {
         }
         OpenAiResponse r;
         try {
-            r = new OpenAiResponseParser().parse(bytes.array(), 0, length, lineNumber);
+            r = new OpenAiResponseParser(recordTop).parse(bytes.array(), 0, length, lineNumber);
         } catch (FieldException | JsonProcessingException e) {
             throw new IOException(RunFileException.describe(input, lineNumber) + " changed while it was imported", e);
         }

@@ -39,14 +39,21 @@ final class OpenAiResponseParser {
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
         1e13, 1e14, 1e15};
 
-    private final OpenAiFastResponseParser fastPath = new OpenAiFastResponseParser();
+    private final OpenAiFastResponseParser fastPath;
+    private final boolean recordTop;
     private final double[] entropies = new double[KS.length];
     private double[] altLogprobs = new double[32];
     private String[] altTokens = new String[32];
 
+    /** @param recordTop whether each token's raw alternatives are kept in {@link OpenAiResponse#top} */
+    OpenAiResponseParser(boolean recordTop) {
+        this.recordTop = recordTop;
+        this.fastPath = new OpenAiFastResponseParser(recordTop);
+    }
+
     /** What one line said, before its problems are ranked. */
     private static final class LineState {
-        final OpenAiResponse response = new OpenAiResponse();
+        final OpenAiResponse response;
         boolean apiError;
         String apiErrorMessage;
         boolean choicesUsable;
@@ -63,6 +70,10 @@ final class OpenAiResponseParser {
         long createdSeconds;
         boolean metaStartedAtKnown;
         long metaStartedAt;
+
+        LineState(boolean recordTop) {
+            response = new OpenAiResponse(recordTop);
+        }
     }
 
     /**
@@ -98,7 +109,7 @@ final class OpenAiResponseParser {
     }
 
     private OpenAiResponse parse(JsonParser p, long lineNumber) throws IOException {
-        LineState s = new LineState();
+        LineState s = new LineState(recordTop);
         JsonToken first = p.nextToken();
         if (first != JsonToken.START_OBJECT) {
             p.skipChildren();
@@ -376,9 +387,9 @@ final class OpenAiResponseParser {
         OpenAiResponse r = s.response;
         r.hasLogprobs = false;
         r.topK = 0;
-        if (r.entropy.size() > 0 || !r.top.isEmpty()) {
+        if (r.entropy.size() > 0 || (r.top != null && !r.top.isEmpty())) {
             r.entropy = new StepEntropyAccumulator();
-            r.top = new ArrayList<>();
+            r.top = r.top == null ? null : new ArrayList<>();
         }
         s.logprobsProblem = null;
     }
@@ -468,7 +479,9 @@ final class OpenAiResponseParser {
         r.topK = Math.max(r.topK, count);
         double tail = TopKEntropy.forThisThread().compute(altLogprobs, altTokens, count, KS, entropies);
         r.entropy.add(entropies, tail, Channel.ANSWER, token);
-        r.top.add(new StepRecord.TopLogprobs(List.of(Arrays.copyOf(altTokens, count)), Arrays.copyOf(altLogprobs, count)));
+        if (r.top != null) {
+            r.top.add(new StepRecord.TopLogprobs(List.of(Arrays.copyOf(altTokens, count)), Arrays.copyOf(altLogprobs, count)));
+        }
         return null;
     }
 

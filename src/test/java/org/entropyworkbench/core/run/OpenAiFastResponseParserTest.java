@@ -48,7 +48,7 @@ class OpenAiFastResponseParserTest {
 
     @Test
     void unusualLinesAreHandedToJackson() {
-        OpenAiFastResponseParser fast = new OpenAiFastResponseParser();
+        OpenAiFastResponseParser fast = new OpenAiFastResponseParser(true);
         for (String line : List.of(
                 "{\"error\":{\"message\":\"x\"}}",
                 "{\"choices\":[]}",
@@ -73,13 +73,13 @@ class OpenAiFastResponseParserTest {
     private boolean compare(String line, long lineNumber) throws Exception {
         byte[] padded = ("xx" + line + "yy").getBytes(StandardCharsets.UTF_8);
         int length = padded.length - 4;
-        OpenAiResponse fast = new OpenAiFastResponseParser().parse(padded, 2, length, lineNumber);
+        OpenAiResponse fast = new OpenAiFastResponseParser(true).parse(padded, 2, length, lineNumber);
         if (fast == null) {
             return false;
         }
         OpenAiResponse jackson;
         try {
-            jackson = new OpenAiResponseParser().parseWithJackson(padded, 2, length, lineNumber);
+            jackson = new OpenAiResponseParser(true).parseWithJackson(padded, 2, length, lineNumber);
         } catch (Exception e) {
             fail("fast path kept a line Jackson refuses (" + e + "): " + line);
             return false;

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The streaming importer against the former tree-based one ({@link OpenAiTreeImporterReference}):
- * same problems (line and message), same step lines byte for byte, same header apart from its run
- * id and creation time, same refusals, over hand-picked odd lines and seeded random damage.
+ * with {@code recordTop} on, same problems (line and message), same step lines byte for byte, same
+ * header apart from its run id and creation time, same refusals, over hand-picked odd lines and
+ * seeded random damage. With the default options (no raw top-k) every case also gives the same
+ * outcome, header and step lines except that no step carries {@code top}.
  */
 class OpenAiImportEquivalenceTest {
 
@@ -208,7 +210,7 @@ class OpenAiImportEquivalenceTest {
         OpenAiResponseImporter.Result a = null;
         OpenAiTreeImporterReference.Result b = null;
         try {
-            a = OpenAiResponseImporter.importFile(in, streamed, options);
+            a = OpenAiResponseImporter.importFile(in, streamed, options.withRecordTop(true));
         } catch (RunFileException e) {
             streamedFailure = e.getMessage();
         }
@@ -231,6 +233,61 @@ class OpenAiImportEquivalenceTest {
         assertThat(withoutIdentity(got.get(0))).isEqualTo(withoutIdentity(want.get(0)));
         assertThat(got.subList(1, got.size())).as("step lines for %s", input).isEqualTo(want.subList(1, want.size()));
         assertThat(dir.resolve("streamed-" + n + ".jsonl.part")).doesNotExist();
+        assertDefaultDiffersOnlyByTop(in, options.withRecordTop(false), a, streamed, input);
+    }
+
+    /** Imports {@code in} without raw top-k and checks it against the record-top import {@code withTop} wrote to {@code withTopFile}. */
+    private void assertDefaultDiffersOnlyByTop(Path in, OpenAiResponseImporter.Options options, OpenAiResponseImporter.Result withTop,
+                                               Path withTopFile, String input) throws IOException {
+        Path plain = dir.resolve("plain-" + cases + ".jsonl");
+        OpenAiResponseImporter.Result c = OpenAiResponseImporter.importFile(in, plain, options);
+        assertThat(c.steps()).as("steps without top for %s", input).isEqualTo(withTop.steps());
+        assertThat(c.problems()).as("problems without top for %s", input).isEqualTo(withTop.problems());
+        List<String> got = Files.readAllLines(plain);
+        List<String> want = Files.readAllLines(withTopFile);
+        assertThat(got).hasSameSizeAs(want);
+        assertThat(withoutIdentity(got.get(0))).isEqualTo(withoutIdentity(want.get(0)));
+        for (int i = 1; i < got.size(); i++) {
+            ObjectNode plainStep = (ObjectNode) JSON.readTree(got.get(i));
+            ObjectNode topStep = (ObjectNode) JSON.readTree(want.get(i));
+            assertThat(plainStep.has("top")).as("top written by default for %s", input).isFalse();
+            topStep.remove("top");
+            assertThat(plainStep).as("step line %d without top for %s", i, input).isEqualTo(topStep);
+        }
+    }
+
+    @Test
+    void defaultOptionsWriteNoTopButEveryOtherFieldTheSame() throws IOException {
+        String msg = "{\"role\":\"assistant\",\"content\":\"so \\\\boxed{12}\"}";
+        StringBuilder file = new StringBuilder();
+        for (int q = 0; q < 5; q++) {
+            file.append(completion("", msg, CONTENT, "{\"q\":\"q" + q + "\",\"expected\":\"12\"}")).append('\n');
+        }
+        Path in = dir.resolve("plain-in.jsonl");
+        Files.writeString(in, file);
+        Path withTop = dir.resolve("with-top.jsonl");
+        Path plain = dir.resolve("plain.jsonl");
+        OpenAiResponseImporter.importFile(in, withTop, OpenAiResponseImporter.Options.defaults().withRecordTop(true));
+        OpenAiResponseImporter.importFile(in, plain, OpenAiResponseImporter.Options.defaults());
+
+        RunFile recorded = RunFileReader.read(withTop, RunFileReader.Detail.FULL);
+        RunFile notRecorded = RunFileReader.read(plain, RunFileReader.Detail.FULL);
+        assertThat(recorded.steps()).hasSize(5).allSatisfy(step -> assertThat(step.topLogprobs()).hasSize(2));
+        assertThat(notRecorded.steps()).hasSize(5).allSatisfy(step -> {
+            assertThat(step.topLogprobs()).isNull();
+            assertThat(step.tailMass()).hasSize(2);
+            assertThat(step.entropies(20)).hasSize(2);
+        });
+        for (int i = 0; i < 5; i++) {
+            StepRecord a = recorded.steps().get(i);
+            StepRecord b = notRecorded.steps().get(i);
+            assertThat(b.entropies(5)).containsExactly(a.entropies(5));
+            assertThat(b.entropies(20)).containsExactly(a.entropies(20));
+            assertThat(b.tailMass()).containsExactly(a.tailMass());
+            assertThat(b.correct()).isEqualTo(a.correct()).isTrue();
+        }
+        assertThat(Files.size(plain)).isLessThan(Files.size(withTop));
+        assertThat(Files.readString(plain)).doesNotContain("\"top\"");
     }
 
     private static String withoutIdentity(String headerLine) throws IOException {
