@@ -61,6 +61,7 @@ public final class RunView extends BorderPane {
                 if (now != null) {
                     sceneProperty().removeListener(this);
                     Platform.runLater(RunView.this::warmUpCells);
+                    viewModel.warmUpLiveDisplays();
                 }
             }
         });

@@ -135,6 +135,18 @@ public final class RunViewModel {
     /** The live displays; the view sets it once. */
     public void setLiveSink(LiveStreamSink sink) { this.sink = sink; }
 
+    /**
+     * Compiles the live plot and text code ahead of the first run ({@link LiveDisplayWarmUp}) on a
+     * daemon thread of its own; the view calls it once when it is first shown. Not a TaskExecutor task:
+     * nothing on screen changes, so it must not show in (or hold) the status bar's task display.
+     */
+    public void warmUpLiveDisplays() {
+        Thread t = new Thread(LiveDisplayWarmUp::run, "workbench-live-display-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
     /** Checks the form's server: logprobs, max k, reasoning coverage, version. Runs in the background. */
     public void probe() {
         RunFormModel.Settings s = form.snapshot();
