@@ -4,6 +4,7 @@ import static org.entropyworkbench.ui.common.TableColumns.column;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -132,6 +133,15 @@ public final class CompareView extends BorderPane {
         return t.startsWith("<") ? t : "= " + t;
     }
 
+    /** A numeric column shown (and exported as CSV) through {@code format}, {@code width} pixels wide. */
+    private static TableColumn<CompareRow, Double> numberColumn(String title, Function<CompareRow, Double> value,
+            Function<Double, String> format, double width) {
+        TableColumn<CompareRow, Double> c = column(title, value);
+        TableCsvExporter.formatColumn(c, format);
+        c.setPrefWidth(width);
+        return c;
+    }
+
     private VBox tablePane() {
         List<TableColumn<CompareRow, ?>> cols = new ArrayList<>();
         TableColumn<CompareRow, String> name = column("Run", CompareRow::name);
@@ -148,34 +158,20 @@ public final class CompareView extends BorderPane {
         TableColumn<CompareRow, String> n = column("n correct / incorrect", r -> r.nCorrect() + " / " + r.nIncorrect());
         n.setPrefWidth(85);
         cols.add(n);
-        TableColumn<CompareRow, Double> d = column("Cohen's d", CompareRow::cohensD);
-        TableCsvExporter.formatColumn(d, v -> Formats.number(v, 3));
-        d.setPrefWidth(64);
+        TableColumn<CompareRow, Double> d = numberColumn("Cohen's d", CompareRow::cohensD, v -> Formats.number(v, 3), 64);
         cols.add(d);
-        TableColumn<CompareRow, Double> p = column("p", CompareRow::pValue);
-        TableCsvExporter.formatColumn(p, Formats::pValue);
-        p.setPrefWidth(66);
+        TableColumn<CompareRow, Double> p = numberColumn("p", CompareRow::pValue, Formats::pValue, 66);
         cols.add(p);
-        TableColumn<CompareRow, Double> overlap = column("Overlap", CompareRow::overlap);
-        TableCsvExporter.formatColumn(overlap, Formats::percent);
-        overlap.setPrefWidth(66);
+        TableColumn<CompareRow, Double> overlap = numberColumn("Overlap", CompareRow::overlap, Formats::percent, 66);
         cols.add(overlap);
-        TableColumn<CompareRow, Double> s1 = column("Step-1 acc", CompareRow::step1Accuracy);
-        TableCsvExporter.formatColumn(s1, Formats::percent);
-        s1.setPrefWidth(60);
+        TableColumn<CompareRow, Double> s1 = numberColumn("Step-1 acc", CompareRow::step1Accuracy, Formats::percent, 60);
         cols.add(s1);
-        TableColumn<CompareRow, Double> fin = column("S-step acc", CompareRow::finalAccuracy);
-        TableCsvExporter.formatColumn(fin, Formats::percent);
-        fin.setPrefWidth(60);
+        TableColumn<CompareRow, Double> fin = numberColumn("S-step acc", CompareRow::finalAccuracy, Formats::percent, 60);
         cols.add(fin);
         for (ThresholdMethod m : ThresholdMethod.values()) {
             TableColumn<CompareRow, Object> group = new TableColumn<>(m.label());
-            TableColumn<CompareRow, Double> sav = column("savings", r -> r.tokenSavings().get(m));
-            TableCsvExporter.formatColumn(sav, Formats::percent);
-            sav.setPrefWidth(60);
-            TableColumn<CompareRow, Double> del = column("Δ-Acc", r -> r.deltaAccuracy().get(m));
-            TableCsvExporter.formatColumn(del, Formats::points);
-            del.setPrefWidth(70);
+            TableColumn<CompareRow, Double> sav = numberColumn("savings", r -> r.tokenSavings().get(m), Formats::percent, 60);
+            TableColumn<CompareRow, Double> del = numberColumn("Δ-Acc", r -> r.deltaAccuracy().get(m), Formats::points, 70);
             group.getColumns().addAll(List.of(sav, del));
             TableColumns.wrapHeader(group);
             cols.add(group);
