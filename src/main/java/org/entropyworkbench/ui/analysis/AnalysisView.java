@@ -29,6 +29,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -47,8 +48,11 @@ import org.entropyworkbench.ui.charts.TokenEntropyPlot;
 import org.entropyworkbench.ui.common.ChartExporter;
 import org.entropyworkbench.ui.common.ChartOverlay;
 import org.entropyworkbench.ui.common.DomainDragHandler;
+import org.entropyworkbench.ui.common.FineSliderKeys;
 import org.entropyworkbench.ui.common.Formats;
 import org.entropyworkbench.ui.common.MetricTile;
+import org.entropyworkbench.ui.common.ResponsiveTables;
+import org.entropyworkbench.ui.common.TableColumns;
 import org.entropyworkbench.ui.common.TableCsvExporter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -73,13 +77,24 @@ public final class AnalysisView extends BorderPane {
             curveOverlay.addPoint(Color.web("#1f2a3a"), 6);
     private final Slider tauSlider = new Slider(0, 2, 1);
     private final TextField tauField = new TextField();
+    /** Why the last text typed into the τ field was not taken; empty when it was. */
+    private final Label tauFieldProblem = new Label();
+    /** Arrow-key steps of the τ slider, bits. */
+    private static final double TAU_KEY_STEP = 0.001;
+    private static final double TAU_SHIFT_KEY_STEP = 0.01;
     private final ComboBox<MethodOption> methodBox = new ComboBox<>();
     private final TableView<QuestionRow> questionTable = new TableView<>();
     private final TableView<TopKAblationRow> ablationTable = new TableView<>();
     private final TableView<StepRecord> stepTable = new TableView<>();
     /** Tall enough for the header and the protocol's 4 steps without a scroll bar. */
     private final Label tokenRecordsNote = new Label();
+    /** Each Top-k ablation sub-column: wide enough that "Information-" over two sub-columns is not cut. */
+    private static final double ABLATION_SUB_WIDTH = 72;
     private static final double STEP_TABLE_HEIGHT = 30 + 4 * 24 + 4;
+    /** Width of the τ row above which the "(or drag on the histogram)" hint fits beside the slider. */
+    private static final double WIDE_ROW = 900;
+    /** Width of the separation and baseline lines: beside the tiles on a wide screen, under them on a narrow one. */
+    private static final double STATS_WIDTH = 560;
     private final TokenEntropyPlot tokenPlot = new TokenEntropyPlot();
     private boolean updatingSlider;
 
@@ -157,8 +172,10 @@ public final class AnalysisView extends BorderPane {
         runLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> model.runProperty().get() == null ? "No run" : model.runProperty().get().displayName(),
                 model.runProperty()));
-        runLabel.setMinWidth(Region.USE_PREF_SIZE);
-        runLabel.setMaxWidth(700);
+        runLabel.setMinWidth(120);
+        runLabel.setMaxWidth(900);
+        runLabel.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> new Tooltip(runLabel.getText()), runLabel.textProperty()));
 
         methodBox.getItems().setAll(MethodOption.all());
         methodBox.valueProperty().bindBidirectional(model.methodProperty());
@@ -176,13 +193,27 @@ public final class AnalysisView extends BorderPane {
         });
         tauField.setId("tau-field");
         tauField.setPrefColumnCount(6);
+        FineSliderKeys.install(tauSlider, TAU_KEY_STEP, TAU_SHIFT_KEY_STEP);
+        tauSlider.setTooltip(new Tooltip("←/→ move τ by 0.001 bits, Shift+←/→ by 0.01, Home/End to the ends"));
         tauField.setOnAction(e -> {
-            try {
-                model.setTau(Double.parseDouble(tauField.getText().trim().replace(',', '.')));
-            } catch (NumberFormatException ex) {
+            TauInput input = TauInput.parse(tauField.getText());
+            if (input.ok()) {
+                tauFieldProblem.setText("");
+                model.setTau(input.value());
+            } else {
+                tauFieldProblem.setText(input.problem());
                 showTau(model.tauProperty().get());
             }
         });
+        tauFieldProblem.setId("tau-field-problem");
+        tauFieldProblem.getStyleClass().add("error-text");
+        tauFieldProblem.setMinWidth(160);
+        tauFieldProblem.setWrapText(true);
+        tauFieldProblem.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> new Tooltip(tauFieldProblem.getText()), tauFieldProblem.textProperty()));
+        model.tauProperty().addListener((obs, old, now) -> tauFieldProblem.setText(""));
+        tauFieldProblem.managedProperty().bind(tauFieldProblem.textProperty().isNotEmpty());
+        tauFieldProblem.visibleProperty().bind(tauFieldProblem.managedProperty());
 
         ComboBox<Integer> kBox = new ComboBox<>();
         kBox.getItems().setAll(AnalysisViewModel.K_VALUES);
@@ -215,7 +246,7 @@ public final class AnalysisView extends BorderPane {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
 
-        HBox bar = new HBox(runLabel, busy, spacer(), new Label("Top-k for H"), kBox, new Label("Bayes"), priorsBox);
+        HBox bar = new HBox(runLabel, busy, spacer(), fixedLabel("Top-k for H"), kBox, fixedLabel("Bayes"), priorsBox);
         bar.getStyleClass().add("toolbar-row");
         return bar;
     }
@@ -223,17 +254,21 @@ public final class AnalysisView extends BorderPane {
     private HBox tauRow() {
         Label hint = new Label("(or drag on the histogram)");
         hint.getStyleClass().add("hint");
-        HBox row = new HBox(8, new Label("Rule"), methodBox, new Label("Threshold τ"), tauSlider, tauField,
-                new Label("bits"), hint);
+        methodBox.setMinWidth(140);
+        HBox row = new HBox(8, fixedLabel("Rule"), methodBox, fixedLabel("Threshold τ"), tauSlider, tauField,
+                fixedLabel("bits"), hint, tauFieldProblem);
+        hint.managedProperty().bind(row.widthProperty().greaterThan(WIDE_ROW).and(tauFieldProblem.textProperty().isEmpty()));
+        hint.visibleProperty().bind(hint.managedProperty());
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(6, 8, 0, 8));
         tauSlider.setPrefWidth(420);
+        tauSlider.setMinWidth(120);
         HBox.setHgrow(tauSlider, Priority.ALWAYS);
         return row;
     }
 
     private VBox metricsRow() {
-        HBox tiles = new HBox(8,
+        List<MetricTile> tiles = List.of(
                 new MetricTile("Token savings", "Completion tokens of steps 2..S not spent on stopped questions, "
                         + "as a share of all tokens", model.tokenSavingsTextProperty(), "token-savings"),
                 new MetricTile("Call savings", "(S-1)·stopped / (S·N): API calls not made",
@@ -263,9 +298,11 @@ public final class AnalysisView extends BorderPane {
         baseline.setWrapText(true);
         VBox stats = new VBox(2, separation, baseline);
         stats.setAlignment(Pos.CENTER_LEFT);
-        stats.setMinWidth(200);
-        HBox row = new HBox(12, tiles, stats);
-        HBox.setHgrow(stats, Priority.ALWAYS);
+        stats.setPrefWidth(STATS_WIDTH);
+        FlowPane row = new FlowPane(8, 4);
+        row.getChildren().addAll(tiles);
+        row.getChildren().add(stats);
+        row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, row, message);
         box.setPadding(new Insets(6, 8, 4, 8));
         return box;
@@ -308,7 +345,8 @@ public final class AnalysisView extends BorderPane {
         questionTable.getColumns().setAll(List.of(id, h1, correct, t1, total, stopped));
         questionTable.setItems(model.questions());
         questionTable.setId("question-table");
-        questionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        stopped.setPrefWidth(60);
+        ResponsiveTables.fitOrScroll(questionTable);
         questionTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(QuestionRow item, boolean empty) {
@@ -331,7 +369,7 @@ public final class AnalysisView extends BorderPane {
         TableColumn<StepRecord, Integer> tokens = column("Tokens", StepRecord::completionTokens);
         TableColumn<StepRecord, String> mean = column("Mean H (bits)", s -> Formats.number(meanOf(s.entropies(model.kProperty().get())), 3));
         stepTable.getColumns().setAll(List.of(step, answer, ok, tokens, mean));
-        stepTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ResponsiveTables.fitOrScroll(stepTable);
         stepTable.setPlaceholder(new Label("Click a question to see its steps"));
         stepTable.setFixedCellSize(24);
         stepTable.setPrefHeight(STEP_TABLE_HEIGHT);
@@ -379,16 +417,21 @@ public final class AnalysisView extends BorderPane {
             TableCsvExporter.formatColumn(tau, v -> Formats.number(v, 3));
             TableColumn<TopKAblationRow, Double> saving = column("Token savings", r -> r.tokenSavings().get(m));
             TableCsvExporter.formatColumn(saving, Formats::percent);
-            tau.setText(m.label() + " τ (bits)");
-            saving.setText(m.label() + " savings");
+            tau.setText("τ (bits)");
+            saving.setText("savings");
+            tau.setMinWidth(ABLATION_SUB_WIDTH);
+            saving.setMinWidth(ABLATION_SUB_WIDTH);
             group.getColumns().addAll(List.of(tau, saving));
-            group.setText(m.label());
+            TableColumns.wrapHeader(group);
             ablationTable.getColumns().add(group);
         }
+        k.setMinWidth(40);
+        d.setMinWidth(80);
+        p.setMinWidth(70);
         ablationTable.setItems(model.ablation());
         ablationTable.setId("ablation-table");
         ablationTable.setPlaceholder(new Label("Computing the top-k ablation…"));
-        ablationTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ResponsiveTables.fitOrScroll(ablationTable);
         HBox tools = new HBox(6, new Label("Separation and each rule's τ and token savings when H uses only the top k logprobs"),
                 spacer(), TableCsvExporter.exportButton(ablationTable, "topk-ablation"));
         tools.setAlignment(Pos.CENTER_LEFT);
@@ -490,6 +533,13 @@ public final class AnalysisView extends BorderPane {
             }
         }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** A label that keeps its whole text (the field next to it shrinks instead). */
+    private static Label fixedLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static Region spacer() {

@@ -37,6 +37,8 @@ public final class ScreenshotTour {
     private static final long MAX_PNG_BYTES = 290_000;
     /** Replay speed of the Run screenshot, tokens per second per stream (set in the form, as a user would). */
     private static final double REPLAY_SPEED = 250;
+    /** The window sizes the README shows: a small laptop screen and a full-HD one. */
+    static final List<int[]> SIZES = List.of(new int[] {1024, 700}, new int[] {1920, 1080});
 
     private ScreenshotTour() {
     }
@@ -96,13 +98,31 @@ public final class ScreenshotTour {
                     && window.analysisModel().analysis().run().path().equals(reasoning)));
             pause(800);
 
+            for (int[] size : SIZES) {
+                fx(() -> {
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                    return null;
+                });
+                visitScreens(size[0] + "x" + size[1], reasoning, samples);
+            }
             fx(() -> {
+                stage.hide();
+                executor.shutdown();
+                return null;
+            });
+        }
+
+        /** Visits every screen at the stage's current size and writes NAME-SUFFIX.png for each. */
+        private void visitScreens(String suffix, Path reasoning, List<Path> samples) throws Exception {
+            fx(() -> {
+                window.show(WorkbenchWindow.Screen.ANALYSIS);
                 window.analysisModel().selectMethod(new MethodOption(ThresholdMethod.SCALE_INVARIANT_UNIVERSAL));
                 window.analysisView().questionTable().getSelectionModel().select(0);
                 return null;
             });
             settle();
-            snap("analysis.png");
+            snap("analysis-" + suffix + ".png");
 
             fx(() -> {
                 window.calibrationModel().modeProperty().set(CalibrationViewModel.SampleMode.FEW_SHOT);
@@ -111,14 +131,14 @@ public final class ScreenshotTour {
             });
             waitFor("few-shot draws", () -> fx(() -> window.calibrationModel().fewShotProperty().get() != null));
             settle();
-            snap("calibration.png");
+            snap("calibration-" + suffix + ".png");
 
             fx(() -> {
                 window.show(WorkbenchWindow.Screen.COMPARE);
                 return null;
             });
             settle();
-            snap("compare.png");
+            snap("compare-" + suffix + ".png");
 
             List<Dataset> builtIns = new ArrayList<>();
             for (String name : BuiltInDatasets.list()) {
@@ -133,7 +153,7 @@ public final class ScreenshotTour {
                 return null;
             });
             settle();
-            snap("datasets.png");
+            snap("datasets-" + suffix + ".png");
 
             Path replay = samples.stream().filter(p -> p.getFileName().toString().contains("reasoning-aime"))
                     .findFirst().orElse(samples.get(0));
@@ -145,17 +165,12 @@ public final class ScreenshotTour {
             });
             waitFor("replay streaming", () -> fx(() -> window.runModel().running().get()));
             pause(4000);
-            snap("run.png");
+            snap("run-" + suffix + ".png");
             fx(() -> {
                 window.runModel().cancel();
                 return null;
             });
             pause(500);
-            fx(() -> {
-                stage.hide();
-                executor.shutdown();
-                return null;
-            });
         }
 
         private void snap(String name) throws Exception {

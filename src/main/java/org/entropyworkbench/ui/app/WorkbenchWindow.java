@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -27,6 +26,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -41,6 +41,7 @@ import org.entropyworkbench.ui.compare.CompareView;
 import org.entropyworkbench.ui.compare.CompareViewModel;
 import org.entropyworkbench.ui.datasets.DatasetsView;
 import org.entropyworkbench.ui.datasets.DatasetsViewModel;
+import org.entropyworkbench.ui.common.ScreenScroll;
 import org.entropyworkbench.ui.run.RunView;
 import org.entropyworkbench.ui.run.RunViewModel;
 import org.entropyworkbench.ui.task.TaskExecutor;
@@ -158,8 +159,9 @@ public final class WorkbenchWindow extends BorderPane {
         setLeft(perRun && runsListWanted ? runsPane : null);
     }
 
-    private static Tab tab(String title, Node content) {
-        Tab t = new Tab(title, content);
+    /** A tab holding a screen; the screen scrolls when the window is smaller than it can shrink to. */
+    private static Tab tab(String title, Region content) {
+        Tab t = new Tab(title, ScreenScroll.wrap(content));
         t.setId("tab-" + title.toLowerCase());
         return t;
     }

@@ -31,6 +31,7 @@ import javafx.util.StringConverter;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.ui.common.ChartExporter;
 import org.entropyworkbench.ui.common.Formats;
+import org.entropyworkbench.ui.common.ResponsiveTables;
 import org.entropyworkbench.ui.common.TableColumns;
 import org.entropyworkbench.ui.common.TableCsvExporter;
 import org.jfree.chart.fx.ChartViewer;
@@ -137,12 +138,17 @@ public final class CalibrationView extends BorderPane {
             }
         });
 
-        HBox row1 = new HBox(8, new Label("Sample"), mode, new Label("n"), shots, new Label("seed"), seed,
-                new Label("draws"), draws, compute, busy);
+        mode.setMinWidth(120);
+        HBox row1 = new HBox(8, fixedLabel("Sample"), mode, fixedLabel("n"), shots, fixedLabel("seed"), seed,
+                fixedLabel("draws"), draws, compute, busy);
+        for (Region r : new Region[] {shots, seed, draws, compute}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         row1.setAlignment(Pos.CENTER_LEFT);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox row2 = new HBox(8, new Label("Rule for gated runs"), chosen, export, importButton, gap);
+        chosen.setMinWidth(120);
+        HBox row2 = new HBox(8, fixedLabel("Rule for gated runs"), chosen, export, importButton, gap);
         row2.setAlignment(Pos.CENTER_LEFT);
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
@@ -217,7 +223,7 @@ public final class CalibrationView extends BorderPane {
         table.setItems(model.rows());
         table.setId("calibration-table");
         TableCsvExporter.installContextMenu(table, "calibration");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ResponsiveTables.fitOrScroll(table);
         table.setPlaceholder(new Label("No run to calibrate"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -231,4 +237,11 @@ public final class CalibrationView extends BorderPane {
         return box;
     }
 
+
+    /** A label that keeps its whole text (the fields next to it shrink instead). */
+    private static Label fixedLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
 }

@@ -27,7 +27,10 @@ final class LiveTokenDisplays implements LiveStreamSink {
     private final TintedTokenText text = new TintedTokenText(TEXT_CHARS);
     private final StreamFollower follower = new StreamFollower();
     private final ReadOnlyStringWrapper following = new ReadOnlyStringWrapper("Streamed text appears here");
+    /** Message of both panels when a run ends before its first token (a dead server, a refused request). */
+    static final String NO_TOKENS = "The run ended before any token arrived (the status above says why)";
     private boolean plotStale;
+    private boolean anyTokens;
     private int ticksSinceDraw;
 
     LiveTokenDisplays() {
@@ -57,6 +60,7 @@ final class LiveTokenDisplays implements LiveStreamSink {
         plotStale = false;
         ticksSinceDraw = 0;
         follower.reset();
+        anyTokens = false;
         following.set("Waiting for the first tokens…");
     }
 
@@ -76,6 +80,7 @@ final class LiveTokenDisplays implements LiveStreamSink {
                 plotChanged = true;
             }
             if (b.size() > 0) {
+                anyTokens = true;
                 plot.appendTokens(key, b.step(), b.entropies(), 0, b.size());
                 plotChanged = true;
             }
@@ -103,6 +108,12 @@ final class LiveTokenDisplays implements LiveStreamSink {
 
     @Override
     public void runEnded() {
+        if (!anyTokens) {
+            plot.clear();
+            plot.setEmptyMessage(NO_TOKENS);
+            following.set(NO_TOKENS);
+            return;
+        }
         if (plotStale || text.stale()) {
             draw();
         }

@@ -6,8 +6,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -20,6 +22,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.entropyworkbench.core.dataset.Dataset;
@@ -102,12 +105,34 @@ final class RunForm extends GridPane {
         probe.setOnAction(e -> viewModel.probe());
         probe.setTooltip(new Tooltip("One short request: are logprobs returned, up to which k, for reasoning too?"));
         probe.disableProperty().bind(form.model().isEmpty());
+        probe.setId("run-probe");
+        probe.setMinWidth(Region.USE_PREF_SIZE);
         Label probeResult = new Label();
         probeResult.textProperty().bind(viewModel.probeResult());
         probeResult.setWrapText(true);
-        probeResult.setMaxWidth(260);
+        probeResult.setMinWidth(0);
+        probeResult.setMinHeight(Region.USE_PREF_SIZE);
         probeResult.setId("probe-result");
-        add("", new HBox(8, probe, probeResult));
+        probeResult.getStyleClass().add("probe-result");
+        viewModel.probeFailed().addListener((obs, a, failed) -> {
+            probeResult.getStyleClass().remove("error-text");
+            if (failed) {
+                probeResult.getStyleClass().add("error-text");
+            }
+        });
+        HBox.setHgrow(probeResult, Priority.ALWAYS);
+        HBox probeRow = new HBox(8, probe, probeResult);
+        probeRow.setAlignment(Pos.TOP_LEFT);
+        add("", probeRow);
+        CheckBox startAnyway = new CheckBox("Start anyway (the probe failed)");
+        startAnyway.setId("run-start-anyway");
+        startAnyway.setWrapText(true);
+        startAnyway.selectedProperty().bindBidirectional(viewModel.startDespiteProbe());
+        startAnyway.setTooltip(new Tooltip("Start is blocked while the last probe of this server failed;"
+                + " tick to start all the same (e.g. a server that is still loading its model)"));
+        startAnyway.managedProperty().bind(viewModel.probeFailed());
+        startAnyway.visibleProperty().bind(viewModel.probeFailed());
+        add("", startAnyway);
 
         section("Protocol");
         ComboBox<RunMode> mode = new ComboBox<>();

@@ -92,7 +92,7 @@ public final class RunView extends BorderPane {
         start.setId("run-start");
         start.setDefaultButton(true);
         start.setOnAction(e -> viewModel.startRun());
-        start.disableProperty().bind(viewModel.running());
+        start.disableProperty().bind(viewModel.running().or(viewModel.startBlocked()));
         Button pause = new Button();
         pause.setId("run-pause");
         pause.textProperty().bind(Bindings.when(viewModel.paused()).then("Resume").otherwise("Pause"));

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,6 +17,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -68,6 +71,8 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper probeResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper runTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper probeFailed = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty startDespiteProbe = new SimpleBooleanProperty(false);
     private final DoubleProperty replaySpeed = new SimpleDoubleProperty(DEFAULT_REPLAY_SPEED);
     private LiveStreamSink sink;
     private BufferedRunListener listener;
@@ -87,6 +92,10 @@ public final class RunViewModel {
         this.keys = keys;
         this.replayFolder = replayFolder;
         form.dataset().set(workspace.selectedDataset().get());
+        form.preset().addListener((obs, a, b) -> probeFailed.set(false));
+        form.baseUrl().addListener((obs, a, b) -> probeFailed.set(false));
+        form.model().addListener((obs, a, b) -> probeFailed.set(false));
+        probeFailed.addListener((obs, a, b) -> startDespiteProbe.set(false));
         workspace.selectedDataset().addListener((obs, a, b) -> {
             if (b != null && (!running.get() || form.dataset().get() == null)) {
                 form.dataset().set(b);
@@ -124,6 +133,18 @@ public final class RunViewModel {
      */
     public ReadOnlyStringProperty activity() { return activity.getReadOnlyProperty(); }
 
+    /**
+     * True after the probe of the form's server failed (unreachable, or no logprobs); Start is
+     * then blocked until the user ticks {@link #startDespiteProbe()} or changes the server.
+     */
+    public ReadOnlyBooleanProperty probeFailed() { return probeFailed.getReadOnlyProperty(); }
+
+    /** The user's override of a failed probe. */
+    public BooleanProperty startDespiteProbe() { return startDespiteProbe; }
+
+    /** True while a failed probe blocks Start. */
+    public BooleanBinding startBlocked() { return probeFailed.and(startDespiteProbe.not()); }
+
     /** The capability probe's findings. */
     public ReadOnlyStringProperty probeResult() { return probeResult.getReadOnlyProperty(); }
 
@@ -152,14 +173,24 @@ public final class RunViewModel {
         RunFormModel.Settings s = form.snapshot();
         probeResult.set("Probing " + s.baseUrl() + " …");
         executor.submit("Probing " + s.baseUrl(), p -> {
-            ProbeReport r = new CapabilityProbe(RunFormModel.endpointSettings(s, keys)).run(new CancellationToken());
-            return describe(r);
-        }, probeResult::set, e -> probeResult.set("Probe failed: " + message(e)));
+            return new CapabilityProbe(RunFormModel.endpointSettings(s, keys)).run(new CancellationToken());
+        }, r -> {
+            probeResult.set(describe(r));
+            probeFailed.set(!r.reachable() || !r.logprobsReturned());
+        }, e -> {
+            probeResult.set("Probe failed: " + message(e));
+            probeFailed.set(true);
+        });
     }
 
     /** Starts a live run with the form's settings (resumes when the output file exists). */
     public void startRun() {
         if (running.get()) {
+            return;
+        }
+        if (startBlocked().get()) {
+            status.set("Not started: the probe of this server failed. Fix the server settings and probe again,"
+                    + " or tick \"Start anyway\".");
             return;
         }
         RunFormModel.Settings s = form.snapshot();
