@@ -244,7 +244,10 @@ public final class AnalysisView extends BorderPane {
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
+        busy.setMinSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
+        kBox.setMinWidth(Region.USE_PREF_SIZE);
+        priorsBox.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox bar = new HBox(runLabel, busy, spacer(), fixedLabel("Top-k for H"), kBox, fixedLabel("Bayes"), priorsBox);
         bar.getStyleClass().add("toolbar-row");

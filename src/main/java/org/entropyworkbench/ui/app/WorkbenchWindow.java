@@ -6,14 +6,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -21,13 +15,10 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -68,7 +59,7 @@ public final class WorkbenchWindow extends BorderPane {
     private final CalibrationViewModel calibrationModel;
     private final CompareViewModel compareModel;
     private final RunViewModel runModel;
-    private final VBox runsPane;
+    private final RunsListPane runsPane;
     private boolean showProblemDialogs = true;
     private boolean runsListWanted = true;
     private final StatusLine statusLine = new StatusLine();
@@ -103,7 +94,7 @@ public final class WorkbenchWindow extends BorderPane {
         tabs.setId("screens");
 
         setTop(menuBar());
-        runsPane = runsPane();
+        runsPane = new RunsListPane(workspace, this::chooseAndOpen);
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> updateRunsListVisibility());
         updateRunsListVisibility();
         setCenter(tabs);
@@ -276,51 +267,6 @@ public final class WorkbenchWindow extends BorderPane {
     }
 
     // ---- runs list ------------------------------------------------------------------------
-
-    private VBox runsPane() {
-        Label title = new Label("Runs");
-        title.getStyleClass().add("section-title");
-        ListView<LoadedRun> list = new ListView<>(workspace.runs());
-        list.setId("runs-list");
-        list.setTooltip(new Tooltip("The run the Analysis and Calibration screens show"));
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(LoadedRun item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                int n = item.analysis() == null ? 0 : item.analysis().outcomes().size();
-                setText(item.shortName() + "\n" + n + " questions" + (item.file().header().simulated() ? " · simulated" : ""));
-                setWrapText(true);
-                setPrefWidth(0);
-                setTooltip(new Tooltip(String.valueOf(item.path())));
-            }
-        });
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && now != workspace.selectedRun().get()) {
-                workspace.selectedRun().set(now);
-            }
-        });
-        workspace.selectedRun().addListener((obs, old, now) -> list.getSelectionModel().select(now));
-        workspace.runs().addListener((ListChangeListener<LoadedRun>) c ->
-                list.getSelectionModel().select(workspace.selectedRun().get()));
-        Label empty = new Label("Drop run files here\nor use File ▸ Open");
-        empty.getStyleClass().add("hint");
-        list.setPlaceholder(empty);
-        Button open = new Button("Open…");
-        open.setOnAction(e -> chooseAndOpen());
-        open.setMaxWidth(Double.MAX_VALUE);
-        VBox pane = new VBox(6, title, list, open);
-        VBox.setVgrow(list, Priority.ALWAYS);
-        pane.getStyleClass().add("runs-pane");
-        pane.setPrefWidth(235);
-        pane.setMinWidth(170);
-        pane.setPadding(new Insets(8));
-        return pane;
-    }
 
     // ---- status, problems, drag and drop ----------------------------------------------------
 

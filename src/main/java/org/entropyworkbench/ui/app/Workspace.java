@@ -44,7 +44,7 @@ public final class Workspace {
         Objects.requireNonNull(run, "run");
         for (int i = 0; i < runs.size(); i++) {
             LoadedRun old = runs.get(i);
-            if (old.path() != null && old.path().equals(run.path())) {
+            if (old.path() != null && run.path() != null && sameFile(old.path(), run.path())) {
                 runs.set(i, run);
                 if (selectedRun.get() == null || selectedRun.get() == old) {
                     selectedRun.set(run);
@@ -80,5 +80,10 @@ public final class Workspace {
         if (selectedDataset.get() == null) {
             selectedDataset.set(dataset);
         }
+    }
+
+    /** One file under two spellings (relative and absolute, with "..") is the same run. */
+    static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 }
