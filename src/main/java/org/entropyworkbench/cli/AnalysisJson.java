@@ -40,6 +40,8 @@ final class AnalysisJson {
         o.put("completeQuestions", a.outcomes().size());
         ArrayNode incomplete = o.putArray("incompleteQuestionIds");
         a.incompleteQuestionIds().forEach(incomplete::add);
+        ArrayNode failed = o.putArray("failedQuestionIds");
+        a.runOutcomes().failedQuestionIds().forEach(failed::add);
         o.put("problemLines", run.problems().size());
         o.put("partialTail", run.partialTail());
         o.set("separation", separation(a.separation()));

@@ -36,7 +36,14 @@ final class ResultsTable {
         if (s.note() != null) {
             out.println("   note: " + s.note());
         }
-        printChannelMeans(a.channelMeans(), out);
+        if (!a.runOutcomes().failedQuestionIds().isEmpty()) {
+            out.printf(Locale.ROOT, "   %d question(s) failed (the server refused a step as too long for its context): %s;"
+                    + " they count as not correct in the step-1 accuracy over all questions (%s of %d) and are left"
+                    + " out of the entropy statistics and of the table below (complete questions only)%n",
+                    a.runOutcomes().failedQuestionIds().size(), String.join(", ", a.runOutcomes().failedQuestionIds()),
+                    Numbers.percent(a.step1Accuracy()), a.runOutcomes().step1Count());
+        }
+        printChannelMeans(a, out);
         out.println();
         String stepsAcc = a.steps() + "-Step Acc";
         String format = "%-27s %8s %11s %11s %11s %10s %10s %10s %10s %9s%n";
@@ -63,10 +70,11 @@ final class ResultsTable {
     }
 
     /** Which tokens H averages, then the per-channel class means when the records tell channels apart. */
-    private static void printChannelMeans(ChannelMeans c, PrintWriter out) {
+    private static void printChannelMeans(RunAnalysis a, PrintWriter out) {
+        ChannelMeans c = a.channelMeans();
         out.println("   H = mean entropy over " + ChannelMeans.MAIN_H_TOKENS + ".");
         if (!c.available()) {
-            out.println("   per-channel means: n/a (the step-1 records carry no channel codes)");
+            out.println("   per-channel means: n/a (" + noChannelMeansReason(a) + ")");
             return;
         }
         out.printf(Locale.ROOT, "   per-channel step-1 means (bits): correct reasoning %s (n=%d), answer %s (n=%d)"
@@ -75,6 +83,22 @@ final class ResultsTable {
                 Numbers.fixed(c.correctAnswer().mean(), 4), c.correctAnswer().n(),
                 Numbers.fixed(c.incorrectReasoning().mean(), 4), c.incorrectReasoning().n(),
                 Numbers.fixed(c.incorrectAnswer().mean(), 4), c.incorrectAnswer().n());
+    }
+
+    /** Why there are no per-channel means: no graded step 1 to split into classes, or no channel codes. */
+    static String noChannelMeansReason(RunAnalysis a) {
+        int withStep1 = a.runOutcomes().step1Count();
+        if (withStep1 == 0) {
+            return "no question has a step-1 record";
+        }
+        if (a.runOutcomes().step1Labels().isEmpty()) {
+            int ungradable = a.runOutcomes().ungradableStep1Ids().size();
+            int noEntropy = a.runOutcomes().noEntropyStep1Ids().size();
+            return "no step-1 answer is both graded and has entropies, so there are no correct/incorrect classes: "
+                    + ungradable + " of " + withStep1 + " step-1 answers could not be graded (no answer found)"
+                    + (noEntropy > 0 ? ", " + noEntropy + " have no usable logprobs" : "");
+        }
+        return "the graded step-1 records carry no channel codes";
     }
 
     private static void printAblation(RunAnalysis a, PrintWriter out) {

@@ -186,6 +186,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "A call running longer is cancelled and retried, 0 = no limit (default ${DEFAULT-VALUE}).")
     private long callTimeoutSeconds;
 
+    @Option(names = "--retry-failed",
+            description = "On resume, run again the steps the file records as failed (refused by the server as too"
+                    + " long for its context); by default their questions stay failed and are skipped.")
+    private boolean retryFailed;
+
     @Option(names = "--record-top", description = "Also record the raw top-k alternatives of every token (large files).")
     private boolean recordTop;
 
@@ -352,6 +357,7 @@ public final class RunCommand implements Callable<Integer> {
                 .serverLabel(String.join(", ", replicas.stream().map(Endpoint::label).toList()))
                 .title(title)
                 .recordTopLogprobs(recordTop)
+                .retryFailed(retryFailed)
                 .build();
     }
 

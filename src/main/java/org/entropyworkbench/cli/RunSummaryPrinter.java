@@ -22,13 +22,20 @@ final class RunSummaryPrinter {
     static void print(PrintWriter out, RunSummary s, RunConfig config) {
         RunProgress p = s.progress();
         out.println("run " + s.status().name().toLowerCase(Locale.ROOT) + ": " + s.output());
-        out.printf(Locale.ROOT, "  questions      %d (%d finished)%n", p.questionsTotal(), s.questionsFinished());
+        out.printf(Locale.ROOT, "  questions      %d (%d finished%s)%n", p.questionsTotal(), s.questionsFinished(),
+                s.questionsFailed() == 0 ? "" : ", " + s.questionsFailed() + " failed: the server refused a step as too"
+                        + " long for its context; counted as not correct");
         out.printf(Locale.ROOT, "  steps          %d (%d this session)%n", p.stepsDone(), s.stepsThisSession());
         out.printf(Locale.ROOT, "  tokens         %,d%n", p.tokens());
         out.printf(Locale.ROOT, "  step-1 acc.    %s%n", percent(s.step1Accuracy(), s.questionsWithStep1()));
-        out.printf(Locale.ROOT, "  final acc.     %s%n", percent(s.finalAccuracy(), s.questionsFinished()));
+        out.printf(Locale.ROOT, "  final acc.     %s%n", percent(s.finalAccuracy(),
+                s.questionsFinished() + s.questionsFailed()));
         if (config.mode() == RunMode.GATED) {
             out.printf(Locale.ROOT, "  stopped after step 1  %d%n", s.stoppedAfterStep1());
+        }
+        if (!s.servedModels().isEmpty()) {
+            out.printf(Locale.ROOT, "  served model   %s (asked for %s)%n", String.join(", ", s.servedModels()),
+                    config.model());
         }
         out.printf(Locale.ROOT, "  retries        %d%n", p.retries());
         out.printf(Locale.ROOT, "  flags          %s%n", flags(s.flagCounts()));

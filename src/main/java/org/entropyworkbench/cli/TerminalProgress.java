@@ -51,6 +51,12 @@ final class TerminalProgress implements RunListener {
         err.flush();
     }
 
+    @Override
+    public void onServedModelDiffers(String endpointLabel, String requested, String served) {
+        onWarning(endpointLabel + " answers as model '" + served + "', not '" + requested + "' as asked"
+                + " (a wrong --model name?); each step records the served name as servedModel");
+    }
+
     /** Draws the last state once more and ends the bar's line. */
     synchronized void finish() {
         if (latest != null && style != Style.NONE) {

@@ -36,7 +36,7 @@ public record ChannelMeans(
 
     /** What the main H averages over, for reports. */
     public static final String MAIN_H_TOKENS = "all tokens with logprobs (reasoning, answer and control),"
-            + " method.md section 12 item 1";
+            + " docs/method.md";
 
     /** True when some step-1 record told reasoning and answer tokens apart. */
     public boolean available() {

@@ -11,6 +11,7 @@ package org.entropyworkbench.core.provider;
  * @param finishReason      e.g. "stop", "length"; null when unknown
  * @param tokensWithLogprobs how many streamed tokens carried logprobs
  * @param serverVersion     when the server tells it, else null
+ * @param servedModel       the model name the server's answer carried ({@code model} of the chunks), else null
  */
 public record ChatResult(
         String text,
@@ -20,5 +21,13 @@ public record ChatResult(
         int reasoningTokens,
         String finishReason,
         int tokensWithLogprobs,
-        String serverVersion) {
+        String serverVersion,
+        String servedModel) {
+
+    /** A result whose server named no model (replays, fakes). */
+    public ChatResult(String text, String reasoningText, int promptTokens, int completionTokens, int reasoningTokens,
+                      String finishReason, int tokensWithLogprobs, String serverVersion) {
+        this(text, reasoningText, promptTokens, completionTokens, reasoningTokens, finishReason, tokensWithLogprobs,
+                serverVersion, null);
+    }
 }

@@ -68,6 +68,11 @@ final class ChunkParsers {
                             st.serverVersion = p.getText();
                         }
                         break;
+                    case "model":
+                        if (t == JsonToken.VALUE_STRING) {
+                            st.servedModel = p.getText();
+                        }
+                        break;
                     default:
                         p.skipChildren();
                 }
@@ -124,6 +129,11 @@ final class ChunkParsers {
                     case "done":
                         if (t == JsonToken.VALUE_TRUE) {
                             st.done = true;
+                        }
+                        break;
+                    case "model":
+                        if (t == JsonToken.VALUE_STRING) {
+                            st.servedModel = p.getText();
                         }
                         break;
                     case "done_reason":

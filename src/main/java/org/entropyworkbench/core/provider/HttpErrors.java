@@ -70,8 +70,7 @@ final class HttpErrors {
             case 403:
                 return fatal(status, where + ": access denied for model '" + model + "'" + keyHint() + ". Server said: " + serverMessage);
             case 404:
-                return fatal(status, where + ": not found. Check the base URL (an OpenAI-compatible server usually ends in /v1)"
-                        + " and that model '" + model + "' exists there. Server said: " + serverMessage);
+                return fatal(status, where + ": not found. " + notFoundHint(model) + " Server said: " + serverMessage);
             default:
                 return fatal(status, where + ": the request was rejected. Server said: " + serverMessage);
         }
@@ -107,7 +106,7 @@ final class HttpErrors {
                     describe + ": the stream broke after " + st.tokensEmitted() + " tokens (" + what + ")", -1, -1, null);
         }
         return new ProviderException(ProviderException.Kind.RETRYABLE,
-                describe + ": no answer (" + what + ")", -1, -1, null);
+                describe + ": no answer (" + what + ")", -1, -1, e);
     }
 
     /** The stream ended without {@code [DONE]}/{@code done} or a finish reason: truncated, not finished. */
@@ -145,6 +144,10 @@ final class HttpErrors {
 
     private ProviderException fromMessage(int status, String serverMessage, String model, int requestedTopK) {
         String lower = serverMessage.toLowerCase(Locale.ROOT);
+        if (contextOverflow(status, lower)) {
+            return new ProviderException(ProviderException.Kind.TOO_LONG, "the request is too long for the model's"
+                    + " context (" + describe + " answered HTTP " + status + "): " + serverMessage, status, -1, null);
+        }
         if (lower.contains("logprob")) {
             int limit = parseTopLogprobsLimit(serverMessage);
             if (limit >= 0 && (requestedTopK < 0 || limit < requestedTopK)) {
@@ -164,8 +167,34 @@ final class HttpErrors {
         return null;
     }
 
+    /**
+     * A refusal of a request longer than the context: llama.cpp ("exceeds the available context
+     * size"), vLLM and OpenAI ("maximum context length", {@code context_length_exceeded}). Only 400
+     * and 413 answers (or an error object without a status) count.
+     */
+    static boolean contextOverflow(int status, String lowerMessage) {
+        if (status != 400 && status != 413 && status > 0) {
+            return false;
+        }
+        return lowerMessage.contains("exceeds the available context")
+                || lowerMessage.contains("maximum context length")
+                || lowerMessage.contains("context_length_exceeded")
+                || lowerMessage.contains("context length exceeded")
+                || lowerMessage.contains("exceed_context_size");
+    }
+
     private ProviderException fatal(int status, String message) {
         return new ProviderException(ProviderException.Kind.FATAL, message, status, -1, null);
+    }
+
+    /** What to check after a 404: the native Ollama API lives at the server root, the others under /v1. */
+    private String notFoundHint(String model) {
+        if (preset.nativeOllama()) {
+            return "Check the base URL (the native Ollama API is the server root, e.g. http://localhost:11434,"
+                    + " without /v1) and that model '" + model + "' is pulled there (ollama pull " + model + ").";
+        }
+        return "Check the base URL (an OpenAI-compatible server usually ends in /v1) and that model '" + model
+                + "' exists there.";
     }
 
     private String keyHint() {

@@ -38,6 +38,7 @@ public final class OpenAiCompatibleClient extends HttpStreamingClient {
             b.header("X-Title", "Entropy Workbench");
         }
         StreamState st = new StreamState(Channel.CONTROL);
+        st.unstreamedStopToken = settings.preset().countsUnstreamedStopToken();
         exchange(http().newCall(b.build()), cancel, eff, st, (response, source) -> {
             if (isJsonDocument(response, source)) {
                 readWholeJson(source, st, listener, eff);

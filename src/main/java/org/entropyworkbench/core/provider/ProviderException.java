@@ -17,7 +17,13 @@ public class ProviderException extends Exception {
         /** Bad request, auth failure, unknown model: retrying will not help. */
         FATAL,
         /** The caller cancelled. */
-        CANCELLED
+        CANCELLED,
+        /**
+         * The server refused this request as longer than the model's context: a property of the
+         * question (its conversation so far), not of the server, so the run records the step as
+         * failed and goes on with other questions.
+         */
+        TOO_LONG
     }
 
     private final Kind kind;

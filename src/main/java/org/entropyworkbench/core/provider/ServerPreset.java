@@ -69,6 +69,14 @@ public enum ServerPreset {
     /** OpenRouter: {@code provider.require_parameters = true} and {@code reasoning.effort}. */
     boolean openRouterBody() { return this == OPENROUTER; }
 
+    /**
+     * llama.cpp counts the end-of-sequence token in {@code usage.completion_tokens} but never streams
+     * it: a {@code stop} step's usage is one more than its streamed tokens. The client leaves that
+     * token out of the step's count so that counts and the {@code token-count-mismatch} flag mean
+     * what they say (docs/run-format.md, "Integrity").
+     */
+    public boolean countsUnstreamedStopToken() { return this == LLAMA_CPP; }
+
     /** OpenAI never returns logprobs for reasoning tokens and rejects them on reasoning models. */
     boolean refusesReasoningLogprobs() { return this == OPENAI; }
 

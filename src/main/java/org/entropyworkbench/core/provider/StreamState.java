@@ -17,7 +17,14 @@ final class StreamState {
     int reasoningTokens = -1;
     String finishReason;
     String serverVersion;
+    String servedModel;
     boolean done;
+    /**
+     * The server counts one end-of-sequence token in {@code usage.completion_tokens} that it never
+     * streams (llama.cpp): on a {@code stop} step whose usage is exactly one more than the tokens
+     * streamed, the result's count leaves it out (docs/run-format.md, "Integrity").
+     */
+    boolean unstreamedStopToken;
 
     private int tokensWithLogprobs;
     private int tokensEmitted;
@@ -166,8 +173,12 @@ final class StreamState {
                 text = fin;
             }
         }
-        return new ChatResult(text, reasoningText, promptTokens, completionTokens, reasoningTokens,
-                finishReason, tokensWithLogprobs, serverVersion);
+        int completion = completionTokens;
+        if (unstreamedStopToken && "stop".equals(finishReason) && completion == tokensEmitted + 1) {
+            completion = tokensEmitted;
+        }
+        return new ChatResult(text, reasoningText, promptTokens, completion, reasoningTokens,
+                finishReason, tokensWithLogprobs, serverVersion, servedModel);
     }
 
     private static String join(String a, String b) {

@@ -59,6 +59,7 @@ final class FastStepLineReader {
                 case "promptHash": f.promptHash = in.readNullableString(); break;
                 case "model": f.model = in.readNullableString(); break;
                 case "server": f.server = in.readNullableString(); break;
+                case "servedModel": f.servedModel = in.readNullableString(); break;
                 case "temperature": f.temperature = in.readNullableDouble(); break;
                 case "maxTokens": f.maxTokens = in.readInt(); break;
                 case "topK": f.topK = in.readInt(); break;

@@ -11,11 +11,20 @@ import java.util.List;
  * @param steps       every well-formed step line, in file order (first copy of a duplicate kept)
  * @param problems    malformed or duplicate lines, each naming file and line; empty when clean
  * @param partialTail true when the file ends in a half-written line (the trace of a crash)
+ * @param failedSteps question-steps the server refused (e.g. too long for the context) and that no later
+ *                    step line replaced, one per question-step (the last refusal kept), in file order
  */
-public record RunFile(Path path, RunHeader header, List<StepRecord> steps, List<LineProblem> problems, boolean partialTail) {
+public record RunFile(Path path, RunHeader header, List<StepRecord> steps, List<LineProblem> problems, boolean partialTail,
+                      List<FailedStep> failedSteps) {
     public RunFile {
         steps = List.copyOf(steps);
         problems = List.copyOf(problems);
+        failedSteps = failedSteps == null ? List.of() : List.copyOf(failedSteps);
+    }
+
+    /** A run file without failed steps. */
+    public RunFile(Path path, RunHeader header, List<StepRecord> steps, List<LineProblem> problems, boolean partialTail) {
+        this(path, header, steps, problems, partialTail, List.of());
     }
 
     /** A line that could not be used. {@code message} names the file, line and field. */

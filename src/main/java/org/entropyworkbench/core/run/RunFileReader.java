@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -143,6 +144,7 @@ public final class RunFileReader {
         private final List<StepRecord> steps = new ArrayList<>();
         private final List<RunFile.LineProblem> problems = new ArrayList<>();
         private final Map<String, Long> firstLineOfStep = new HashMap<>();
+        private final Map<String, FailedStep> failedSteps = new LinkedHashMap<>();
         private RunFile.LineProblem pendingSyntaxProblem;
         private boolean partialTail;
 
@@ -177,7 +179,8 @@ public final class RunFileReader {
             if (pendingSyntaxProblem != null) {
                 partialTail = true;
             }
-            return new RunFile(path, header, steps, problems, partialTail);
+            failedSteps.keySet().removeAll(firstLineOfStep.keySet());
+            return new RunFile(path, header, steps, problems, partialTail, List.copyOf(failedSteps.values()));
         }
 
         private void commitPendingProblem() {
@@ -202,6 +205,8 @@ public final class RunFileReader {
                     addStep(lineNumber, readStep());
                 } else if (type.equals("header")) {
                     problem(lineNumber, "a second header line; ignored");
+                } else if (type.equals(FailedStep.LINE_TYPE)) {
+                    addFailedStep();
                 }
             } catch (FieldException e) {
                 problem(lineNumber, e.describe());
@@ -237,6 +242,17 @@ public final class RunFileReader {
                     throw new FieldException(null, "unexpected text after the JSON object");
                 }
                 return r;
+            }
+        }
+
+        /** A refused question-step; a later refusal of the same step replaces it, a step line overrides it. */
+        private void addFailedStep() throws IOException {
+            try (JsonParser p = parser()) {
+                p.nextToken();
+                FailedStep f = FailedStepCodec.read(p);
+                String key = f.questionId() + '\n' + f.step();
+                failedSteps.remove(key);
+                failedSteps.put(key, f);
             }
         }
 

@@ -120,6 +120,15 @@ public final class RunFileWriter implements Closeable {
         writeLine(codec.toLineBytes(record));
     }
 
+    /** Writes one failed-step line and forces it to disk before returning. Safe to call from several threads. */
+    public synchronized void appendFailed(FailedStep failed) throws IOException {
+        if (closed) {
+            throw new RunFileException(path, "writer is closed; the failure of question \"" + failed.questionId()
+                    + "\" step " + failed.step() + " was not written");
+        }
+        writeLine(FailedStepCodec.toLineBytes(failed));
+    }
+
     private void writeLine(byte[] json) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(json.length + 1);
         buf.put(json).put((byte) '\n').flip();

@@ -26,6 +26,9 @@ import java.util.Map;
  * @param simulated       true when made by the simulator rather than a model
  * @param generator       for simulated runs: seed and parameters; otherwise empty
  * @param calibration     for gated runs: method, tau and source file; otherwise empty
+ * @param servedModel     the model name the server reported in the run's first answer when it differs
+ *                        from {@code model} or the run was made against a server, else null (simulated
+ *                        runs, files of earlier versions, a server that names no model)
  */
 public record RunHeader(
         int formatVersion,
@@ -47,10 +50,27 @@ public record RunHeader(
         Map<String, String> prompts,
         boolean simulated,
         Map<String, Object> generator,
-        Map<String, Object> calibration) {
+        Map<String, Object> calibration,
+        String servedModel) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String FORMAT_NAME = "entropy-workbench-run";
+
+    /** A header without a served model name (simulated and imported runs, files of earlier versions). */
+    public RunHeader(int formatVersion, String runId, String createdAt, String workbenchVersion, String title,
+                     String model, String server, String dataset, String datasetPath, String answerKind, String mode,
+                     int steps, int topK, double temperature, int maxTokensPerStep, String reasoningEffort,
+                     Map<String, String> prompts, boolean simulated, Map<String, Object> generator,
+                     Map<String, Object> calibration) {
+        this(formatVersion, runId, createdAt, workbenchVersion, title, model, server, dataset, datasetPath, answerKind,
+                mode, steps, topK, temperature, maxTokensPerStep, reasoningEffort, prompts, simulated, generator,
+                calibration, null);
+    }
+
+    /** True when the server reported a model name other than the one the run asked for. */
+    public boolean servedModelDiffers() {
+        return servedModel != null && !servedModel.equals(model);
+    }
 
     public RunHeader {
         prompts = prompts == null ? Map.of() : Map.copyOf(prompts);

@@ -40,6 +40,9 @@ public final class RunHeaderCodec {
         g.writeStringField("title", h.title());
         g.writeStringField("model", h.model());
         g.writeStringField("server", h.server());
+        if (h.servedModel() != null) {
+            g.writeStringField("servedModel", h.servedModel());
+        }
         g.writeStringField("dataset", h.dataset());
         g.writeStringField("datasetPath", h.datasetPath());
         g.writeStringField("answerKind", h.answerKind());
@@ -112,6 +115,7 @@ public final class RunHeaderCodec {
         String title = null;
         String model = null;
         String server = null;
+        String servedModel = null;
         String dataset = null;
         String datasetPath = null;
         String answerKind = null;
@@ -139,6 +143,7 @@ public final class RunHeaderCodec {
                 case "title": title = JsonFields.string(p, name); break;
                 case "model": model = JsonFields.string(p, name); break;
                 case "server": server = JsonFields.string(p, name); break;
+                case "servedModel": servedModel = JsonFields.string(p, name); break;
                 case "dataset": dataset = JsonFields.string(p, name); break;
                 case "datasetPath": datasetPath = JsonFields.string(p, name); break;
                 case "answerKind": answerKind = JsonFields.string(p, name); break;
@@ -174,6 +179,6 @@ public final class RunHeaderCodec {
         }
         return new RunHeader(version, runId, createdAt, workbenchVersion, title, model, server, dataset, datasetPath,
                 answerKind, mode, steps, topK, temperature, maxTokensPerStep, reasoningEffort, prompts, simulated,
-                generator, calibration);
+                generator, calibration, servedModel);
     }
 }

@@ -73,6 +73,9 @@ public final class StepLineCodec {
         g.writeStringField("promptHash", r.promptHash());
         g.writeStringField("model", r.model());
         g.writeStringField("server", r.server());
+        if (r.servedModel() != null) {
+            g.writeStringField("servedModel", r.servedModel());
+        }
         g.writeFieldName("temperature");
         writeNumber(g, r.temperature(), 4);
         g.writeNumberField("maxTokens", r.maxTokens());
@@ -178,6 +181,7 @@ public final class StepLineCodec {
                 case "promptHash": f.promptHash = JsonFields.string(p, name); break;
                 case "model": f.model = JsonFields.string(p, name); break;
                 case "server": f.server = JsonFields.string(p, name); break;
+                case "servedModel": f.servedModel = JsonFields.string(p, name); break;
                 case "temperature": f.temperature = JsonFields.number(p, name); break;
                 case "maxTokens": f.maxTokens = JsonFields.integer(p, name); break;
                 case "topK": f.topK = JsonFields.integer(p, name); break;

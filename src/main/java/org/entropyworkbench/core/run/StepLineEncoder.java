@@ -48,6 +48,10 @@ final class StepLineEncoder {
         string(r.model());
         raw(",\"server\":");
         string(r.server());
+        if (r.servedModel() != null) {
+            raw(",\"servedModel\":");
+            string(r.servedModel());
+        }
         raw(",\"temperature\":");
         number(r.temperature(), 4);
         raw(",\"maxTokens\":");

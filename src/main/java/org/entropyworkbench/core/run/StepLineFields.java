@@ -17,6 +17,7 @@ final class StepLineFields {
     String promptHash;
     String model;
     String server;
+    String servedModel;
     double temperature = Double.NaN;
     int maxTokens;
     int topK;
@@ -50,6 +51,6 @@ final class StepLineFields {
                 top == null ? -1 : top.size());
         return new StepRecord(q, step, promptHash, model, server, temperature, maxTokens, topK, text, reasoning,
                 extracted, expected, correct, promptTokens, completionTokens, finish, tokens, channels,
-                entropyOrEmpty, tail, top, flags == null ? List.of() : flags, startedAt, durationMs);
+                entropyOrEmpty, tail, top, flags == null ? List.of() : flags, startedAt, durationMs, servedModel);
     }
 }

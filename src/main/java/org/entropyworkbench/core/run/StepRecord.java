@@ -33,6 +33,9 @@ import java.util.Map;
  * @param flags           integrity and quality flags, e.g. "token-count-mismatch", "no-usage", "restarted"
  * @param startedAt       epoch millis when the call started
  * @param durationMillis  wall time of the call
+ * @param servedModel     the model name the server reported in its answer (the chunks' {@code model}), or
+ *                        null when it reported none or the step was not made by a server (simulated,
+ *                        files written before this field existed)
  */
 public record StepRecord(
         String questionId,
@@ -58,7 +61,8 @@ public record StepRecord(
         List<TopLogprobs> topLogprobs,
         List<String> flags,
         long startedAt,
-        long durationMillis) {
+        long durationMillis,
+        String servedModel) {
 
     /** The k used for the sequence signal unless the user picks another. */
     public static final int DEFAULT_K = 20;
@@ -66,6 +70,23 @@ public record StepRecord(
     public StepRecord {
         entropyByK = entropyByK == null ? Map.of() : Map.copyOf(entropyByK);
         flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    /** A step without a served model name (simulated runs, imports, files of earlier versions). */
+    public StepRecord(String questionId, int step, String promptHash, String model, String server, double temperature,
+                      int maxTokens, int topK, String text, String reasoningText, String extractedAnswer,
+                      String expectedAnswer, Boolean correct, int promptTokens, int completionTokens,
+                      String finishReason, List<String> tokens, String channels, Map<Integer, double[]> entropyByK,
+                      double[] tailMass, List<TopLogprobs> topLogprobs, List<String> flags, long startedAt,
+                      long durationMillis) {
+        this(questionId, step, promptHash, model, server, temperature, maxTokens, topK, text, reasoningText,
+                extractedAnswer, expectedAnswer, correct, promptTokens, completionTokens, finishReason, tokens, channels,
+                entropyByK, tailMass, topLogprobs, flags, startedAt, durationMillis, null);
+    }
+
+    /** True when the server reported a model name other than the one the request asked for. */
+    public boolean servedModelDiffers() {
+        return servedModel != null && !servedModel.equals(model);
     }
 
     /** Number of token records (positions with entropies). */

@@ -25,6 +25,7 @@ final class QuestionState {
     private Boolean lastCorrect;
     private int targetSteps = UNDECIDED;
     private boolean finished;
+    private String failure;
 
     QuestionState(PreparedQuestion question) {
         this.question = question;
@@ -49,7 +50,18 @@ final class QuestionState {
 
     void targetSteps(int steps) { targetSteps = steps; }
 
-    boolean needsMoreSteps() { return targetSteps == UNDECIDED || stepsDone() < targetSteps; }
+    boolean needsMoreSteps() { return failure == null && (targetSteps == UNDECIDED || stepsDone() < targetSteps); }
+
+    /**
+     * The server refused this question's next step (too long for the context): it runs no further step
+     * and counts as done, never as correct.
+     */
+    void markFailed(String reason) {
+        failure = reason;
+    }
+
+    /** Why the question stopped with a failed step, or null when it did not. */
+    String failure() { return failure; }
 
     /** Marks the question finished once; returns true the first time (for counting). */
     boolean markFinished() {

@@ -42,6 +42,8 @@ import org.entropyworkbench.core.protocol.PromptSet;
  *                          the completion, so no count mismatch is flagged); never null
  * @param fixedSteps        when not empty: question id -> exactly how many steps it runs, whatever the
  *                          mode decides (a replay repeats the recorded plan this way); else empty
+ * @param retryFailed       on resume, run again the question-steps the file records as failed (refused as
+ *                          too long for the context); otherwise those questions stay failed and are skipped
  */
 public record RunConfig(
         List<Endpoint> endpoints,
@@ -67,7 +69,8 @@ public record RunConfig(
         boolean simulated,
         Map<String, Object> generator,
         BiFunction<String, Integer, List<String>> carriedFlags,
-        Map<String, Integer> fixedSteps) {
+        Map<String, Integer> fixedSteps,
+        boolean retryFailed) {
 
     public static final int DEFAULT_STEPS = 4;
     public static final int DEFAULT_TOP_K = 20;
@@ -145,6 +148,7 @@ public record RunConfig(
         private Map<String, Object> generator = Map.of();
         private Map<String, Integer> fixedSteps = Map.of();
         private BiFunction<String, Integer, List<String>> carriedFlags;
+        private boolean retryFailed;
 
         public Builder endpoints(List<Endpoint> v) { endpoints = v; return this; }
         public Builder endpoint(Endpoint v) { endpoints = List.of(v); return this; }
@@ -173,6 +177,8 @@ public record RunConfig(
         public Builder fixedSteps(Map<String, Integer> v) { fixedSteps = v; return this; }
         public Builder carriedFlags(BiFunction<String, Integer, List<String>> v) { carriedFlags = v; return this; }
         public Builder recordTopLogprobs(boolean v) { recordTopLogprobs = v; return this; }
+        /** On resume, run the recorded failed steps again instead of skipping their questions. */
+        public Builder retryFailed(boolean v) { retryFailed = v; return this; }
         public Builder simulated(boolean v, Map<String, Object> generatorInfo) {
             simulated = v;
             generator = generatorInfo;
@@ -183,7 +189,7 @@ public record RunConfig(
             StepGrader g = grader != null || answerKind == null ? grader : StepGrader.using(Graders.forKind(answerKind));
             return new RunConfig(endpoints, questions, datasetName, datasetPath, answerKind, prompts, mode, steps,
                     topK, temperature, maxTokensPerStep, reasoningEffort, gate, output, retryPolicy, model,
-                    serverLabel, title, g, recordTopLogprobs, simulated, generator, carriedFlags, fixedSteps);
+                    serverLabel, title, g, recordTopLogprobs, simulated, generator, carriedFlags, fixedSteps, retryFailed);
         }
     }
 }

@@ -8,14 +8,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import org.entropyworkbench.core.protocol.PreparedQuestion;
+import org.entropyworkbench.core.run.FailedStep;
 import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.RunFileReader;
 import org.entropyworkbench.core.run.RunFileWriter;
@@ -33,6 +36,10 @@ import org.entropyworkbench.core.tradeoff.BudgetReallocation;
  * sequential and each is appended and fsynced before the next starts; different questions run in
  * parallel. Workers are never interrupted (an interrupt would close the file channel): cancel and
  * failure reach them through {@link RunControl}.
+ *
+ * <p>A new run file is created when its first line is ready (so its header can name the model the
+ * server reported): a run that never gets a step leaves no file behind. A step the server refuses as
+ * too long for its context is written as a failed step and its question stops; the others go on.
  */
 final class RunCoordinator implements Runnable {
 
@@ -49,7 +56,11 @@ final class RunCoordinator implements Runnable {
     private final ScheduledExecutorService timeouts;
     private final StepExecutor executor;
     private final int gateK;
+    private final Set<String> servedModelsDiffering = ConcurrentHashMap.newKeySet();
+    /** Budgeted mode: false until the extra steps are allotted (step-1 targets are provisional until then). */
+    private volatile boolean plansFinal;
     private RunFileWriter writer;
+    private boolean newFile;
 
     RunCoordinator(RunConfig config, RunListener listener, RunClock clock) {
         this.config = config;
@@ -100,6 +111,7 @@ final class RunCoordinator implements Runnable {
 
     private void openRunFile() throws RunFailedException {
         Path out = config.output();
+        plansFinal = config.mode() != RunMode.BUDGETED || !config.fixedSteps().isEmpty();
         try {
             if (Files.exists(out) && Files.size(out) > 0) {
                 resume(out);
@@ -108,8 +120,12 @@ final class RunCoordinator implements Runnable {
                 Path parent = out.toAbsolutePath().getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);
+                    if (!Files.isWritable(parent)) {
+                        throw new RunFailedException("cannot write run file " + out + ": folder " + parent
+                                + " is not writable");
+                    }
                 }
-                writer = RunFileWriter.create(out, newHeader());
+                newFile = true;
                 for (QuestionState s : states) {
                     counters.plannedChange(initialPlan(s));
                 }
@@ -117,6 +133,17 @@ final class RunCoordinator implements Runnable {
         } catch (IOException e) {
             throw new RunFailedException("cannot write run file " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The writer, creating the new run file with its header on the first line written; the header
+     * names the model the server reported in that first answer ({@code servedModel}, null for none).
+     */
+    private synchronized RunFileWriter writer(String servedModel) throws IOException {
+        if (writer == null && newFile) {
+            writer = RunFileWriter.create(config.output(), newHeader(servedModel));
+        }
+        return writer;
     }
 
     private void resume(Path out) throws IOException, RunFailedException {
@@ -130,26 +157,45 @@ final class RunCoordinator implements Runnable {
         check.verifyHeader();
         Map<String, List<StepRecord>> recorded = check.recordedSteps();
         check.warnings().forEach(listener::onWarning);
+        Map<String, FailedStep> failed = new java.util.HashMap<>();
+        for (FailedStep f : existing.failedSteps()) {
+            failed.put(f.questionId(), f);
+        }
         int found = 0;
+        int skipped = 0;
         for (QuestionState s : states) {
             for (StepRecord r : recorded.getOrDefault(s.id(), List.of())) {
                 s.add(r, gateK);
                 counters.recordedEarlier(r);
                 found++;
             }
+            FailedStep f = failed.get(s.id());
+            if (f != null && f.step() == s.stepsDone() + 1 && !config.retryFailed()) {
+                s.markFailed(f.reason());
+                counters.failedStep();
+                skipped++;
+            }
             counters.plannedChange(initialPlan(s));
-            if (s.markFinished()) {
+            if (plansFinal && s.markFinished()) {
                 counters.questionDone();
             }
         }
         writer = RunFileWriter.openForAppend(out);
         listener.onWarning("resuming " + out + ": " + found + " question-step(s) already recorded");
+        if (skipped > 0) {
+            listener.onWarning(skipped + " question(s) stopped at a step the server refused earlier (too long for its"
+                    + " context); they are skipped (resume with --retry-failed to run them again)");
+        }
         listener.onProgress(counters.snapshot(false));
     }
 
     /** Sets a question's first target and returns the steps it adds to the plan. */
     private int initialPlan(QuestionState s) {
         int steps = config.steps();
+        if (s.failure() != null) {
+            s.targetSteps(s.stepsDone());
+            return s.stepsDone();
+        }
         if (!config.fixedSteps().isEmpty()) {
             s.targetSteps(Math.max(config.fixedSteps().get(s.id()), s.stepsDone()));
             return s.targetSteps();
@@ -176,7 +222,7 @@ final class RunCoordinator implements Runnable {
         return s.h1() <= config.gate().tau() ? 1 : config.steps();
     }
 
-    private RunHeader newHeader() {
+    private RunHeader newHeader(String servedModel) {
         Map<String, String> prompts = new LinkedHashMap<>();
         prompts.put("system", config.prompts().system() == null ? "" : config.prompts().system());
         prompts.put("step1", config.prompts().step1());
@@ -195,7 +241,7 @@ final class RunCoordinator implements Runnable {
                 WorkbenchVersion.current(), config.title(), config.model(), config.serverLabel(), config.datasetName(),
                 config.datasetPath(), config.answerKind().wireName(), config.mode().wireName(), config.steps(),
                 config.topK(), config.temperature(), config.maxTokensPerStep(), config.reasoningEffort(), prompts,
-                config.simulated(), config.generator(), calibration);
+                config.simulated(), config.generator(), calibration, servedModel);
     }
 
     private void startWorkers() {
@@ -215,6 +261,13 @@ final class RunCoordinator implements Runnable {
         runPhase();
         if (config.mode() == RunMode.BUDGETED && config.fixedSteps().isEmpty() && !control.isStopped()) {
             allotBudget();
+            plansFinal = true;
+            for (QuestionState s : states) {
+                if (s.markFinished()) {
+                    counters.questionDone();
+                }
+            }
+            listener.onProgress(counters.snapshot(control.isCancelled()));
             runPhase();
         }
     }
@@ -236,28 +289,27 @@ final class RunCoordinator implements Runnable {
 
     /** Budgeted mode, after every step 1: the alpha - N remaining calls go to the uncertain questions. */
     private void allotBudget() {
-        double[] h1 = new double[states.size()];
-        List<String> ids = new ArrayList<>(states.size());
+        List<QuestionState> open = states.stream().filter(s -> s.failure() == null).toList();
+        double[] h1 = new double[open.size()];
+        List<String> ids = new ArrayList<>(open.size());
         for (int i = 0; i < h1.length; i++) {
-            h1[i] = states.get(i).h1();
-            ids.add(states.get(i).id());
+            h1[i] = open.get(i).h1();
+            ids.add(open.get(i).id());
         }
         BudgetReallocation.Allocation allocation = BudgetReallocation.allocate(ids, h1, config.gate().tau(), config.steps());
         if (allocation.unallocatedCalls() > 0) {
             listener.onWarning("every question is confident (H <= tau): " + allocation.unallocatedCalls()
                     + " calls of the budget stay unused");
         }
-        int planned = 0;
         for (int i = 0; i < h1.length; i++) {
-            QuestionState s = states.get(i);
+            QuestionState s = open.get(i);
             s.targetSteps(Math.max(allocation.questions().get(i).calls(), s.stepsDone()));
-            planned += s.targetSteps();
-            if (s.markFinished()) {
-                counters.questionDone();
-            }
         }
-        counters.plannedChange(planned - states.size() * config.steps());
-        listener.onProgress(counters.snapshot(control.isCancelled()));
+        int planned = 0;
+        for (QuestionState s : states) {
+            planned += s.failure() != null ? s.stepsDone() : s.targetSteps();
+        }
+        counters.setPlanned(planned);
     }
 
     private void workLoop(WorkerSlot slot) {
@@ -293,11 +345,17 @@ final class RunCoordinator implements Runnable {
         while (s.needsMoreSteps() && !control.isStopped()) {
             int step = s.stepsDone() + 1;
             Conversation conversation = Conversation.of(config.prompts(), s.question(), s.answers());
-            StepRecord record = executor.execute(slot, s.question(), step, conversation.messages(),
-                    conversation.promptHash());
+            StepRecord record;
+            try {
+                record = executor.execute(slot, s.question(), step, conversation.messages(), conversation.promptHash());
+            } catch (StepRefusedException refused) {
+                recordFailure(slot, s, step, conversation.promptHash(), refused);
+                return;
+            }
             if (record == null) {
                 return;
             }
+            noteServedModel(record);
             append(record);
             s.add(record, gateK);
             counters.completed(record);
@@ -306,16 +364,50 @@ final class RunCoordinator implements Runnable {
                 counters.plannedChange(s.targetSteps() - config.steps());
             }
             listener.onStepCompleted(record);
-            if (s.markFinished()) {
+            if (plansFinal && s.markFinished()) {
                 counters.questionDone();
             }
             listener.onProgress(counters.snapshot(control.isCancelled()));
         }
     }
 
+    /**
+     * Writes the refused step as failed and stops its question; the question's planned steps that will
+     * not run leave the plan (the refused one stays in it, as a step that is done).
+     */
+    private void recordFailure(WorkerSlot slot, QuestionState s, int step, String promptHash,
+                               StepRefusedException refused) throws RunFailedException {
+        FailedStep failed = new FailedStep(s.id(), step, promptHash, config.model(), slot.endpoint().label(),
+                refused.getMessage(), refused.httpStatus(), control.clock().epochMillis());
+        try {
+            writer(null).appendFailed(failed);
+        } catch (IOException e) {
+            throw new RunFailedException("cannot write the failure of question " + s.id() + " step " + step
+                    + " to " + config.output() + ": " + e.getMessage(), e);
+        }
+        int plannedBefore = s.targetSteps() == QuestionState.UNDECIDED || !plansFinal ? config.steps() : s.targetSteps();
+        s.markFailed(refused.getMessage());
+        counters.failedStep();
+        counters.plannedChange(s.stepsDone() - plannedBefore);
+        listener.onStepFailed(failed);
+        listener.onWarning("question " + s.id() + " step " + step + " failed and the question stops there: "
+                + refused.getMessage());
+        if (plansFinal && s.markFinished()) {
+            counters.questionDone();
+        }
+        listener.onProgress(counters.snapshot(control.isCancelled()));
+    }
+
+    /** Tells the listener, once per endpoint and name, when a server answers as another model than asked. */
+    private void noteServedModel(StepRecord record) {
+        if (record.servedModelDiffers() && servedModelsDiffering.add(record.server() + '\n' + record.servedModel())) {
+            listener.onServedModelDiffers(record.server(), record.model(), record.servedModel());
+        }
+    }
+
     private void append(StepRecord record) throws RunFailedException {
         try {
-            writer.append(record);
+            writer(record.servedModel()).append(record);
         } catch (IOException e) {
             throw new RunFailedException("cannot write question " + record.questionId() + " step " + record.step()
                     + " to " + config.output() + ": " + e.getMessage(), e);
@@ -353,10 +445,17 @@ final class RunCoordinator implements Runnable {
         int finished = 0;
         int finalRight = 0;
         int stoppedEarly = 0;
+        int failed = 0;
+        int failedAtStep1 = 0;
         for (QuestionState s : states) {
             if (s.stepsDone() >= 1) {
                 withStep1++;
                 step1Right += Boolean.TRUE.equals(s.step1Correct()) ? 1 : 0;
+            }
+            if (s.failure() != null) {
+                failed++;
+                failedAtStep1 += s.stepsDone() == 0 ? 1 : 0;
+                continue;
             }
             if (s.stepsDone() >= 1 && !s.needsMoreSteps()) {
                 finished++;
@@ -366,9 +465,14 @@ final class RunCoordinator implements Runnable {
         }
         RunStatus status = error != null ? RunStatus.FAILED
                 : control.isCancelled() ? RunStatus.CANCELLED : RunStatus.COMPLETED;
+        Set<String> served = new java.util.TreeSet<>();
+        for (String key : servedModelsDiffering) {
+            served.add(key.substring(key.indexOf('\n') + 1));
+        }
         return new RunSummary(status, error == null ? null : error.getMessage(), progress,
-                counters.stepsThisSession(), withStep1, ratio(step1Right, withStep1), finished,
-                ratio(finalRight, finished), stoppedEarly, counters.flagCounts(), config.output());
+                counters.stepsThisSession(), withStep1 + failedAtStep1, ratio(step1Right, withStep1 + failedAtStep1), finished,
+                ratio(finalRight, finished + failed), stoppedEarly, counters.flagCounts(), config.output(), failed,
+                served);
     }
 
     private static double ratio(int a, int b) {

@@ -18,6 +18,7 @@ final class RunCounters {
     private final AtomicInteger stepsThisSession = new AtomicInteger();
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger failedSteps = new AtomicInteger();
     private final Map<String, Integer> flags = new TreeMap<>();
 
     RunCounters(RunClock clock, int questionsTotal) {
@@ -43,7 +44,15 @@ final class RunCounters {
 
     void plannedChange(int delta) { stepsPlanned.addAndGet(delta); }
 
+    /** Budgeted mode, once the extra steps are allotted: the whole plan is known again. */
+    void setPlanned(int total) { stepsPlanned.set(total); }
+
     void retried() { retries.incrementAndGet(); }
+
+    /** A question-step the server refused (this session or found on resume); the question is failed. */
+    void failedStep() { failedSteps.incrementAndGet(); }
+
+    int failedSteps() { return failedSteps.get(); }
 
     int stepsThisSession() { return stepsThisSession.get(); }
 

@@ -1,6 +1,7 @@
 package org.entropyworkbench.core.runner;
 
 import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.run.FailedStep;
 import org.entropyworkbench.core.run.StepRecord;
 
 /**
@@ -20,6 +21,22 @@ public interface RunListener {
 
     /** A step's stream broke or was retried; the step starts again from its first token. */
     default void onStepRestarted(String questionId, int step, String reason) { }
+
+    /**
+     * The server refused a question-step as too long for its context; the step was written as failed
+     * and the question stops there (the run goes on with the others).
+     */
+    default void onStepFailed(FailedStep failed) { }
+
+    /**
+     * An endpoint answered with a model name other than the one the run asked for (e.g. llama.cpp
+     * serves its one model whatever the request names). Called once per endpoint and served name.
+     *
+     * @param endpointLabel preset and base URL of the endpoint
+     * @param requested     the model name the run sent
+     * @param served        the model name the server reported
+     */
+    default void onServedModelDiffers(String endpointLabel, String requested, String served) { }
 
     /** Overall progress, after every completed step. */
     default void onProgress(RunProgress progress) { }

@@ -1,6 +1,7 @@
 package org.entropyworkbench.core.runner;
 
 import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.run.FailedStep;
 import org.entropyworkbench.core.run.StepRecord;
 
 /**
@@ -45,6 +46,24 @@ final class SafeRunListener implements RunListener {
     public void onStepCompleted(StepRecord record) {
         try {
             delegate.onStepCompleted(record);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    @Override
+    public void onStepFailed(FailedStep failed) {
+        try {
+            delegate.onStepFailed(failed);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    @Override
+    public void onServedModelDiffers(String endpointLabel, String requested, String served) {
+        try {
+            delegate.onServedModelDiffers(endpointLabel, requested, served);
         } catch (RuntimeException e) {
             failed(e);
         }

@@ -2,7 +2,9 @@ package org.entropyworkbench.core.runner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,8 @@ final class StepExecutor {
     private final RunCounters counters;
     private final ScheduledExecutorService timeouts;
     private final ThreadLocal<SplittableRandom> jitter;
+    /** Labels of the endpoints that have answered a step in this session (a refused connection is then a blip). */
+    private final Set<String> answered = ConcurrentHashMap.newKeySet();
 
     StepExecutor(RunConfig config, RunControl control, RunListener listener, RunCounters counters,
                  ScheduledExecutorService timeouts, long jitterSeed) {
@@ -52,9 +56,10 @@ final class StepExecutor {
     /**
      * @return the finished step's record, or null when the run stopped (cancel or another
      *         worker's failure) before this step completed
+     * @throws StepRefusedException when the server refuses this step as too long for its context
      */
     StepRecord execute(WorkerSlot slot, PreparedQuestion question, int step, List<ChatMessage> messages,
-                       String promptHash) throws RunFailedException, InterruptedException {
+                       String promptHash) throws RunFailedException, InterruptedException, StepRefusedException {
         String qid = question.problem().id();
         Endpoint endpoint = slot.endpoint();
         ChatRequest request = new ChatRequest(qid, step, messages, config.model(), config.temperature(),
@@ -82,6 +87,9 @@ final class StepExecutor {
                 if (control.isStopped()) {
                     return null;
                 }
+                if (e.kind() == ProviderException.Kind.TOO_LONG && !timedOut.get()) {
+                    throw new StepRefusedException(e.getMessage(), e.httpStatus(), e);
+                }
                 ProviderException.Kind kind = timedOut.get() ? ProviderException.Kind.RETRYABLE : e.kind();
                 String why = timedOut.get()
                         ? "no complete answer after " + config.retryPolicy().callTimeoutMillis() / 1000 + " s"
@@ -101,6 +109,7 @@ final class StepExecutor {
                     watchdog.cancel(false);
                 }
             }
+            answered.add(endpoint.label());
             long durationMillis = (control.clock().nanoTime() - t0) / 1_000_000;
             if (result.tokensWithLogprobs() == 0) {
                 throw noLogprobs(endpoint, "the stream for question " + qid + " step " + step
@@ -116,6 +125,12 @@ final class StepExecutor {
                                   String qid, int step, int attempt) throws RunFailedException, InterruptedException {
         RetryPolicy policy = config.retryPolicy();
         String where = endpoint.label() + " (model " + config.model() + "), question " + qid + " step " + step;
+        if (kind == ProviderException.Kind.RETRYABLE && e.getCause() instanceof java.net.ConnectException
+                && !answered.contains(endpoint.label())) {
+            throw new RunFailedException("cannot reach " + endpoint.label() + ": the connection was refused"
+                    + " (is the server running there?); stopped at question " + qid + " step " + step
+                    + " without retrying, since this endpoint has not answered in this run", e);
+        }
         switch (kind) {
             case NO_LOGPROBS:
                 throw noLogprobs(endpoint, why);
@@ -212,6 +227,7 @@ final class StepExecutor {
                 top,
                 flags,
                 startedAt,
-                durationMillis);
+                durationMillis,
+                result.servedModel());
     }
 }

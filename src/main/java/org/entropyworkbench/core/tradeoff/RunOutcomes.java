@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
+import org.entropyworkbench.core.run.FailedStep;
 import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.StepRecord;
 
@@ -42,6 +43,9 @@ public final class RunOutcomes {
      * @param noEntropyStep1Ids     questions whose step 1 has no usable logprobs (H1 is NaN)
      * @param step1Count            questions with a step-1 record
      * @param step1CorrectCount     of those, graded correct at step 1
+     * @param failedQuestionIds     questions stopped by a failed step (the server refused it as too long for its
+     *                              context); a failed step 1 counts in {@code step1Count}, never as correct,
+     *                              and the question is incomplete
      */
     public record Result(
             List<QuestionOutcome> outcomes,
@@ -50,7 +54,8 @@ public final class RunOutcomes {
             List<String> ungradableStep1Ids,
             List<String> noEntropyStep1Ids,
             int step1Count,
-            int step1CorrectCount) {
+            int step1CorrectCount,
+            List<String> failedQuestionIds) {
 
         public Result {
             outcomes = List.copyOf(outcomes);
@@ -58,6 +63,7 @@ public final class RunOutcomes {
             step1Labels = List.copyOf(step1Labels);
             ungradableStep1Ids = List.copyOf(ungradableStep1Ids);
             noEntropyStep1Ids = List.copyOf(noEntropyStep1Ids);
+            failedQuestionIds = failedQuestionIds == null ? List.of() : List.copyOf(failedQuestionIds);
         }
 
         /** Step-1 accuracy over every question with a step 1 (ungradable = not correct); NaN when none. */
@@ -84,7 +90,27 @@ public final class RunOutcomes {
      * @param steps S, the steps a question needs to count as complete
      */
     public static Result fromRun(RunFile run, int k, int steps) {
-        return fromSteps(run.steps(), k, steps);
+        Result r = fromSteps(run.steps(), k, steps);
+        if (run.failedSteps().isEmpty()) {
+            return r;
+        }
+        List<String> failed = new ArrayList<>();
+        List<String> incomplete = new ArrayList<>(r.incompleteQuestionIds());
+        int failedAtStep1 = 0;
+        for (FailedStep f : run.failedSteps()) {
+            if (failed.contains(f.questionId())) {
+                continue;
+            }
+            failed.add(f.questionId());
+            if (f.step() == 1) {
+                failedAtStep1++;
+            }
+            if (!incomplete.contains(f.questionId())) {
+                incomplete.add(f.questionId());
+            }
+        }
+        return new Result(r.outcomes(), incomplete, r.step1Labels(), r.ungradableStep1Ids(), r.noEntropyStep1Ids(),
+                r.step1Count() + failedAtStep1, r.step1CorrectCount(), failed);
     }
 
     /** As {@link #fromRun} for bare step records (first record of a question-step wins). */
@@ -139,7 +165,7 @@ public final class RunOutcomes {
             }
             outcomes.add(new QuestionOutcome(id, h1, correct, tokens));
         }
-        return new Result(outcomes, incomplete, labels, ungradable, noEntropy, step1Count, step1Correct);
+        return new Result(outcomes, incomplete, labels, ungradable, noEntropy, step1Count, step1Correct, List.of());
     }
 
     private static boolean complete(StepRecord[] slots) {
