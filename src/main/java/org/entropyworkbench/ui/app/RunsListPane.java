@@ -147,8 +147,12 @@ final class RunsListPane extends VBox {
             }
             int n = item.analysis() == null ? 0 : item.analysis().outcomes().size();
             setText(item.shortName() + "\n" + fileName(item.path()) + "\n" + n + " questions"
-                    + (item.file().header().simulated() ? " · simulated" : ""));
-            setTooltip(new Tooltip(String.valueOf(item.path())));
+                    + (item.file().header().simulated() ? " · simulated" : "")
+                    + (item.file().header().servedModelDiffers()
+                    ? "\n⚠ served as " + item.file().header().servedModel() : ""));
+            setTooltip(new Tooltip(String.valueOf(item.path()) + (item.file().header().servedModelDiffers()
+                    ? "\nAsked for model " + item.file().header().model() + "; the server answered as "
+                    + item.file().header().servedModel() : "")));
             setContextMenu(menu);
         }
     }

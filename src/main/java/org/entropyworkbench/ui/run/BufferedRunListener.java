@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.run.FailedStep;
 import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.runner.RunListener;
 import org.entropyworkbench.core.runner.RunProgress;
@@ -22,13 +23,14 @@ final class BufferedRunListener implements RunListener {
 
     /** Everything since the previous drain. {@code finish} is non-null once, after the last batch. */
     record Drained(List<TokenStreamBuffer.TokenBatch> batches, RunProgress progress, List<String> warnings,
-                   Finish finish) {
+                   Finish finish, String servedModelWarning) {
     }
 
     private final TokenStreamBuffer tokens = new TokenStreamBuffer();
     private final AtomicReference<RunProgress> progress = new AtomicReference<>();
     private final ConcurrentLinkedQueue<String> warnings = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Finish> finish = new AtomicReference<>();
+    private final AtomicReference<String> servedModel = new AtomicReference<>();
 
     @Override
     public void onStepStarted(String questionId, int step) {
@@ -49,6 +51,25 @@ final class BufferedRunListener implements RunListener {
     public void onStepRestarted(String questionId, int step, String reason) {
         tokens.offerRestarted(questionId, step);
         warnings.add("Question " + questionId + " step " + step + " restarted: " + reason);
+    }
+
+    @Override
+    public void onStepFailed(FailedStep failed) {
+        warnings.add("Question " + failed.questionId() + " step " + failed.step() + " failed (the run goes on): "
+                + failed.reason());
+    }
+
+    @Override
+    public void onServedModelDiffers(String endpointLabel, String requested, String served) {
+        String text = servedModelText(endpointLabel, requested, served);
+        servedModel.set(text);
+        warnings.add(text);
+    }
+
+    /** The warning shown when a server answers with another model than the one asked for. */
+    static String servedModelText(String endpointLabel, String requested, String served) {
+        return "The server answers as model \"" + served + "\", not \"" + requested + "\" as asked (" + endpointLabel
+                + "); the run file records the served name. Check the Model field if that is not what you meant.";
     }
 
     @Override
@@ -76,6 +97,6 @@ final class BufferedRunListener implements RunListener {
             newWarnings.add(w);
         }
         return new Drained(batches, ended != null && ended.progress() != null ? ended.progress() : latest,
-                newWarnings, ended);
+                newWarnings, ended, servedModel.getAndSet(null));
     }
 }

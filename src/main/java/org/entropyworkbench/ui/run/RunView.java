@@ -162,7 +162,14 @@ public final class RunView extends BorderPane {
         status.setStyle("-fx-text-fill: #374151;");
         status.setId("run-status");
         status.setWrapText(true);
-        VBox header = new VBox(4, title, bar, counts, status);
+        Label modelWarning = new Label();
+        modelWarning.textProperty().bind(viewModel.modelWarning());
+        modelWarning.getStyleClass().add("warning-banner");
+        modelWarning.setWrapText(true);
+        modelWarning.setId("run-model-warning");
+        modelWarning.managedProperty().bind(viewModel.modelWarning().isNotEmpty());
+        modelWarning.visibleProperty().bind(modelWarning.managedProperty());
+        VBox header = new VBox(4, title, bar, counts, status, modelWarning);
 
         Label following = new Label();
         following.textProperty().bind(live.following());

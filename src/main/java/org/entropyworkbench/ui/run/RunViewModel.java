@@ -71,6 +71,7 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper probeResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper runTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper modelWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper probeFailed = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty startDespiteProbe = new SimpleBooleanProperty(false);
     private final DoubleProperty replaySpeed = new SimpleDoubleProperty(DEFAULT_REPLAY_SPEED);
@@ -144,6 +145,9 @@ public final class RunViewModel {
 
     /** True while a failed probe blocks Start. */
     public BooleanBinding startBlocked() { return probeFailed.and(startDespiteProbe.not()); }
+
+    /** Set when the server of the current run answers as another model than the one asked; empty otherwise. */
+    public ReadOnlyStringProperty modelWarning() { return modelWarning.getReadOnlyProperty(); }
 
     /** The capability probe's findings. */
     public ReadOnlyStringProperty probeResult() { return probeResult.getReadOnlyProperty(); }
@@ -286,6 +290,9 @@ public final class RunViewModel {
             sink.accept(d.batches());
         }
         messages.addAll(d.warnings());
+        if (d.servedModelWarning() != null) {
+            modelWarning.set(d.servedModelWarning());
+        }
         if (d.progress() != null) {
             showProgress(d.progress());
         }
@@ -317,6 +324,7 @@ public final class RunViewModel {
         }
         runK = config.topK();
         stepsAtStart = -1;
+        modelWarning.set("");
         progress.set(0);
         runTitle.set(config.title());
         progressText.set("Starting…");
