@@ -273,17 +273,17 @@ public final class AnalysisView extends BorderPane {
     private VBox metricsRow() {
         List<MetricTile> tiles = List.of(
                 new MetricTile("Token savings", "Completion tokens of steps 2..S not spent on stopped questions, "
-                        + "as a share of all tokens", model.tokenSavingsTextProperty(), "token-savings"),
+                        + "as a share of all tokens", model.tokenSavingsTextProperty(), "token-savings", "token-savings"),
                 new MetricTile("Call savings", "(S-1)·stopped / (S·N): API calls not made",
-                        model.callSavingsTextProperty(), "call-savings"),
+                        model.callSavingsTextProperty(), "call-savings", "call-savings"),
                 new MetricTile("Gated accuracy", "Step-1 answer when stopped, step-S answer otherwise",
-                        model.gatedAccuracyTextProperty(), "gated-accuracy"),
+                        model.gatedAccuracyTextProperty(), "gated-accuracy", "gated-acc"),
                 new MetricTile("Thresh Acc", "Step-1 accuracy of the stopped questions",
-                        model.threshAccuracyTextProperty(), "thresh-accuracy"),
+                        model.threshAccuracyTextProperty(), "thresh-accuracy", "thresh-acc"),
                 new MetricTile("Δ-Acc", "Gated accuracy minus S-step accuracy (percentage points)",
-                        model.deltaAccuracyTextProperty(), "delta-accuracy"),
+                        model.deltaAccuracyTextProperty(), "delta-accuracy", "delta-acc"),
                 new MetricTile("Stopped", "Questions stopped after step 1 (H1 ≤ τ) out of all complete questions",
-                        model.stoppedTextProperty(), "stopped"));
+                        model.stoppedTextProperty(), "stopped", "stopped"));
         Label separation = new Label();
         separation.textProperty().bind(model.separationTextProperty());
         separation.getStyleClass().add("stat-line");

@@ -32,7 +32,9 @@ import org.entropyworkbench.ui.compare.CompareView;
 import org.entropyworkbench.ui.compare.CompareViewModel;
 import org.entropyworkbench.ui.datasets.DatasetsView;
 import org.entropyworkbench.ui.datasets.DatasetsViewModel;
+import org.entropyworkbench.ui.common.HelpRequest;
 import org.entropyworkbench.ui.common.ScreenScroll;
+import org.entropyworkbench.ui.help.HelpWindow;
 import org.entropyworkbench.ui.run.RunView;
 import org.entropyworkbench.ui.run.RunViewModel;
 import org.entropyworkbench.ui.task.TaskExecutor;
@@ -63,6 +65,7 @@ public final class WorkbenchWindow extends BorderPane {
     private boolean showProblemDialogs = true;
     private boolean runsListWanted = true;
     private final StatusLine statusLine = new StatusLine();
+    private final HelpWindow help = new HelpWindow();
     /** Sample runs opened at start; they do not crowd the recent-files list. */
     private final Set<Path> sampleFiles = new HashSet<>();
 
@@ -104,6 +107,7 @@ public final class WorkbenchWindow extends BorderPane {
         executor.addProgressListener(statusLine::tasks);
         followRun();
         installDragAndDrop();
+        addEventHandler(HelpRequest.OPEN, e -> showHelp(e.entryId()));
     }
 
     public FileOpener opener() { return opener; }
@@ -121,6 +125,14 @@ public final class WorkbenchWindow extends BorderPane {
     public RunViewModel runModel() { return runModel; }
 
     public StatusBar statusBar() { return statusBar; }
+
+    /** The guide and glossary window (created on first use). */
+    public HelpWindow help() { return help; }
+
+    /** Opens the guide at glossary entry {@code entryId} (null: the guide's start). */
+    public void showHelp(String entryId) {
+        help.show(getScene() == null ? null : getScene().getWindow(), entryId);
+    }
 
     /** Shows a screen. */
     public void show(Screen screen) {
@@ -207,7 +219,10 @@ public final class WorkbenchWindow extends BorderPane {
             a.initOwner(getScene() == null ? null : getScene().getWindow());
             a.show();
         });
-        Menu help = new Menu("Help", null, about);
+        MenuItem guide = new MenuItem("Guide and glossary");
+        guide.setAccelerator(KeyCombination.keyCombination("F1"));
+        guide.setOnAction(e -> showHelp(null));
+        Menu help = new Menu("Help", null, guide, new SeparatorMenuItem(), about);
         return new MenuBar(file, view, help);
     }
 
