@@ -96,6 +96,7 @@ public final class AnalysisView extends BorderPane {
     /** Width of the separation and baseline lines: beside the tiles on a wide screen, under them on a narrow one. */
     private static final double STATS_WIDTH = 560;
     private final TokenEntropyPlot tokenPlot = new TokenEntropyPlot();
+    private final QuestionReader reader = new QuestionReader();
     private boolean updatingSlider;
 
     public AnalysisView(AnalysisViewModel model) {
@@ -137,6 +138,9 @@ public final class AnalysisView extends BorderPane {
     public TradeoffCurveChart curve() { return curve; }
 
     public TableView<QuestionRow> questionTable() { return questionTable; }
+
+    /** The drill-down's question reader content (tests read it). */
+    public VBox questionReaderContent() { return reader.content(); }
 
     /**
      * Writes both charts (PNG and SVG) and both tables (CSV) of the current analysis into
@@ -402,7 +406,13 @@ public final class AnalysisView extends BorderPane {
         VBox left = new VBox(4, tableTools, questionTable);
         VBox.setVgrow(questionTable, Priority.ALWAYS);
         left.setPadding(new Insets(4));
-        SplitPane split = new SplitPane(left, drill);
+        Tab stepsTab = new Tab("Steps", drill);
+        Tab readTab = new Tab("Read the question", reader.node());
+        readTab.setId("tab-read-question");
+        TabPane drillTabs = new TabPane(stepsTab, readTab);
+        drillTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        drillTabs.setId("drill-tabs");
+        SplitPane split = new SplitPane(left, drillTabs);
         split.setDividerPositions(0.5);
         return split;
     }
@@ -467,6 +477,7 @@ public final class AnalysisView extends BorderPane {
         stepTable.getItems().clear();
         tokenRecordsNote.setVisible(false);
         tokenPlot.clear();
+        reader.clear("Click a question to read it");
     }
 
     private void showPoint(TradeoffPoint p) {
@@ -500,6 +511,14 @@ public final class AnalysisView extends BorderPane {
             tokenPlot.clear();
         } else {
             tokenPlot.setSteps(steps, model.kProperty().get());
+        }
+        QuestionRow question = model.selectedQuestionProperty().get();
+        if (question == null) {
+            reader.clear("Click a question to read it");
+        } else {
+            var run = model.runProperty().get();
+            reader.show(question.questionId(), QuestionLookup.find(run == null ? null : run.file().header(),
+                    model.workspace().datasets(), question.questionId()), steps, model.kProperty().get());
         }
     }
 
