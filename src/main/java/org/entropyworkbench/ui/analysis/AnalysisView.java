@@ -53,6 +53,7 @@ import org.entropyworkbench.ui.common.Formats;
 import org.entropyworkbench.ui.common.MetricTile;
 import org.entropyworkbench.ui.common.ResponsiveTables;
 import org.entropyworkbench.ui.common.TableColumns;
+import org.entropyworkbench.ui.common.WorkbenchColors;
 import org.entropyworkbench.ui.common.TableCsvExporter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -73,6 +74,7 @@ public final class AnalysisView extends BorderPane {
     private final ChartOverlay curveOverlay = new ChartOverlay(curveViewer);
     private final ChartOverlay.VerticalMarker tauLine =
             histogramOverlay.addVerticalMarker(Color.web("#1f2a3a"), 2.6);
+    private final ChartOverlay.MarkerLabels ruleLabels = histogramOverlay.addMarkerLabels();
     private final ChartOverlay.PointMarker currentPoint =
             curveOverlay.addPoint(Color.web("#1f2a3a"), 6);
     private final Slider tauSlider = new Slider(0, 2, 1);
@@ -134,6 +136,9 @@ public final class AnalysisView extends BorderPane {
 
     /** The current-τ line drawn over the histogram. */
     public ChartOverlay.VerticalMarker tauLine() { return tauLine; }
+
+    /** The rules' τ labels above the histogram. */
+    public ChartOverlay.MarkerLabels ruleLabels() { return ruleLabels; }
 
     public TradeoffCurveChart curve() { return curve; }
 
@@ -465,6 +470,16 @@ public final class AnalysisView extends BorderPane {
             histogram.setClasses(a.runOutcomes().correctH(), a.runOutcomes().incorrectH());
             histogram.setMethodTaus(a.thresholds());
         }
+        List<Double> taus = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<Color> colors = new ArrayList<>();
+        histogram.methodTaus().forEach((m, t) -> {
+            taus.add(t);
+            texts.add(EntropyHistogramChart.markerLabel(m, t));
+            java.awt.Color c = WorkbenchColors.method(m);
+            colors.add(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
+        });
+        ruleLabels.set(taus, texts, colors);
         curve.setAnalysis(a);
         updatingSlider = true;
         try {

@@ -64,20 +64,39 @@ public final class EntropyHistogramChart {
         chart = new JFreeChart("Step-1 entropy by step-1 correctness", ChartStyle.TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
 
-        int i = 0;
+        plot.setNoDataMessage("No question with a graded step 1 and a step-1 entropy in this run");
+        plot.setNoDataMessageFont(ChartStyle.LABEL_FONT);
         for (ThresholdMethod m : ThresholdMethod.values()) {
             ValueMarker marker = new ValueMarker(Double.NaN);
             marker.setPaint(WorkbenchColors.method(m));
-            marker.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f));
-            marker.setLabel(WorkbenchColors.shortLabel(m));
-            marker.setLabelFont(ChartStyle.SMALL_FONT);
-            marker.setLabelPaint(WorkbenchColors.method(m));
-            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            marker.setLabelOffset(new RectangleInsets(4 + 14 * i, 3, 2, 2));
+            marker.setStroke(MARKER_STROKE);
             methodMarkers.put(m, marker);
-            i++;
         }
+    }
+
+    private static final BasicStroke MARKER_STROKE =
+            new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f);
+    /** Narrowest x range, bits: one question (or equal entropies) still gets a readable axis. */
+    static final double MIN_SPAN_BITS = 0.5;
+
+    /**
+     * The label of each rule's marker ("Bayes 0.798"), NaN-valued when the rule is unavailable. The
+     * screen draws these above the plot (ChartOverlay.MarkerLabels); exports draw them in the chart.
+     */
+    public Map<ThresholdMethod, Double> methodTaus() {
+        Map<ThresholdMethod, Double> out = new EnumMap<>(ThresholdMethod.class);
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            ValueMarker marker = methodMarkers.get(m);
+            boolean shown = plot.getDomainMarkers(Layer.FOREGROUND) != null
+                    && plot.getDomainMarkers(Layer.FOREGROUND).contains(marker);
+            out.put(m, shown ? marker.getValue() : Double.NaN);
+        }
+        return out;
+    }
+
+    /** Text of a rule's marker label. */
+    public static String markerLabel(ThresholdMethod m, double tau) {
+        return WorkbenchColors.shortLabel(m) + String.format(Locale.ROOT, " %.3f", tau);
     }
 
     public JFreeChart chart() { return chart; }
@@ -118,7 +137,6 @@ public final class EntropyHistogramChart {
             double t = thresholds == null ? Double.NaN : thresholds.tau(m);
             if (Double.isFinite(t)) {
                 marker.setValue(t);
-                marker.setLabel(WorkbenchColors.shortLabel(m) + String.format(Locale.ROOT, " %.3f", t));
                 plot.addDomainMarker(0, marker, Layer.FOREGROUND, false);
             }
         }
@@ -136,6 +154,22 @@ public final class EntropyHistogramChart {
             copy = (JFreeChart) chart.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("JFreeChart could not be copied", e);
+        }
+        XYPlot labelled = copy.getXYPlot();
+        labelled.setInsets(new RectangleInsets(4, 8, 4, 8));
+        double labelTop = labelled.getRangeAxis().getUpperBound();
+        int row = 0;
+        for (Map.Entry<ThresholdMethod, Double> e : methodTaus().entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                continue;
+            }
+            XYTextAnnotation label = new XYTextAnnotation(" " + markerLabel(e.getKey(), e.getValue()), e.getValue(),
+                    labelTop * (1 - 0.07 * row++));
+            label.setFont(ChartStyle.SMALL_FONT);
+            label.setPaint(WorkbenchColors.method(e.getKey()));
+            label.setBackgroundPaint(new Color(255, 255, 255, 220));
+            label.setTextAnchor(TextAnchor.TOP_LEFT);
+            labelled.addAnnotation(label, false);
         }
         if (Double.isFinite(tau)) {
             XYPlot p = copy.getXYPlot();
@@ -161,6 +195,11 @@ public final class EntropyHistogramChart {
                 lo = Math.min(lo, m.getValue());
                 hi = Math.max(hi, m.getValue());
             }
+        }
+        if (hi - lo < MIN_SPAN_BITS) {
+            double mid = (lo + hi) / 2;
+            lo = Math.max(0, mid - MIN_SPAN_BITS / 2);
+            hi = lo + MIN_SPAN_BITS;
         }
         double pad = 0.04 * (hi - lo);
         plot.getDomainAxis().setRange(Math.max(0, lo - pad), hi + pad);

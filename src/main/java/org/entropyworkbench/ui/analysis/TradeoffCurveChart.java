@@ -35,6 +35,8 @@ public final class TradeoffCurveChart {
     private final JFreeChart chart;
     private final XYPlot plot;
     private final ValueMarker baseline = new ValueMarker(Double.NaN);
+    /** Narrowest percent axis: a flat curve (all answers correct) still gets readable ticks. */
+    static final double MIN_PERCENT_SPAN = 4;
 
     public TradeoffCurveChart() {
         XYSeriesCollection data = new XYSeriesCollection();
@@ -55,6 +57,10 @@ public final class TradeoffCurveChart {
         plot = new XYPlot(data, x, y, renderer);
         chart = new JFreeChart("Savings vs accuracy over all τ", ChartStyle.TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
+        ChartStyle.minimumSpan(x, MIN_PERCENT_SPAN);
+        ChartStyle.minimumSpan(y, MIN_PERCENT_SPAN);
+        plot.setNoDataMessage("No curve: the run has no complete question (every step graded)");
+        plot.setNoDataMessageFont(ChartStyle.LABEL_FONT);
         baseline.setPaint(new Color(0x8A, 0x96, 0xA3));
         baseline.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
         baseline.setLabelFont(ChartStyle.SMALL_FONT);

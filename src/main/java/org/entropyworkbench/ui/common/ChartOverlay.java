@@ -47,6 +47,17 @@ public final class ChartOverlay extends StackPane {
         return m;
     }
 
+    /**
+     * Labels for vertical markers, drawn in a band above the data area (so the current-τ line, which
+     * spans only the data area, never crosses them), each centred over its marker and stacked in as
+     * many rows as needed so that no two overlap. The band grows and shrinks with the rows.
+     */
+    public MarkerLabels addMarkerLabels() {
+        MarkerLabels m = new MarkerLabels();
+        placers.add(m::place);
+        return m;
+    }
+
     /** A dot at a data point. */
     public PointMarker addPoint(Color color, double radius) {
         PointMarker p = new PointMarker(color, radius);
@@ -158,5 +169,103 @@ public final class ChartOverlay extends StackPane {
             dot.setCenterX(plot().getDomainAxis().valueToJava2D(x, area, plot().getDomainAxisEdge()));
             dot.setCenterY(plot().getRangeAxis().valueToJava2D(y, area, plot().getRangeAxisEdge()));
         }
+    }
+
+    /** See {@link #addMarkerLabels()}. */
+    public final class MarkerLabels {
+        /** Height of one row of labels, pixels. */
+        static final double ROW_HEIGHT = 15;
+        private static final double GAP = 6;
+        private static final double BASE_TOP_INSET = 4;
+        private final List<Label> labels = new ArrayList<>();
+        private final List<Double> values = new ArrayList<>();
+        private int reservedRows = -1;
+
+        /** Replaces the labels: one per value (NaN values are skipped). */
+        public void set(List<Double> newValues, List<String> texts, List<Color> colors) {
+            layer.getChildren().removeAll(labels);
+            labels.clear();
+            values.clear();
+            for (int i = 0; i < newValues.size(); i++) {
+                if (!Double.isFinite(newValues.get(i))) {
+                    continue;
+                }
+                Label l = new Label(texts.get(i));
+                l.getStyleClass().add("chart-marker-label");
+                l.setStyle("-fx-font-size: 11px; -fx-padding: 0 2 0 2;");
+                l.setTextFill(colors.get(i));
+                labels.add(l);
+                values.add(newValues.get(i));
+            }
+            layer.getChildren().addAll(labels);
+            queueRefresh();
+        }
+
+        /** The labels on show (tests check that they do not overlap). */
+        public List<Label> labels() { return List.copyOf(labels); }
+
+        void place() {
+            Rectangle2D area = dataArea();
+            if (area == null) {
+                labels.forEach(l -> l.setVisible(false));
+                return;
+            }
+            int n = labels.size();
+            Integer[] order = new Integer[n];
+            double[] centre = new double[n];
+            double[] width = new double[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+                Label l = labels.get(i);
+                l.applyCss();
+                l.autosize();
+                width[i] = l.prefWidth(-1);
+                centre[i] = plot().getDomainAxis().valueToJava2D(values.get(i), area, plot().getDomainAxisEdge());
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(centre[a], centre[b]));
+            double[] start = new double[n];
+            for (int i = 0; i < n; i++) {
+                start[i] = Math.max(area.getMinX(), Math.min(area.getMaxX() - width[i], centre[i] - width[i] / 2));
+            }
+            int[] row = stack(order, start, width, GAP);
+            int rows = 0;
+            for (int i = 0; i < n; i++) {
+                rows = Math.max(rows, row[i] + 1);
+                Label l = labels.get(i);
+                l.setVisible(true);
+                l.resize(width[i], ROW_HEIGHT);
+                l.relocate(start[i], area.getMinY() - (row[i] + 1) * ROW_HEIGHT - 1);
+            }
+            if (rows != reservedRows) {
+                reservedRows = rows;
+                org.jfree.chart.ui.RectangleInsets old = plot().getInsets();
+                plot().setInsets(new org.jfree.chart.ui.RectangleInsets(BASE_TOP_INSET + rows * ROW_HEIGHT,
+                        old.getLeft(), old.getBottom(), old.getRight()));
+            }
+        }
+    }
+
+    /**
+     * Greedy rows for labels spanning [start, start + width): in the given order (left to right), each
+     * label takes the first row whose last label ends at least {@code gap} before it starts.
+     *
+     * @return the row of each label, indexed like {@code start}
+     */
+    static int[] stack(Integer[] order, double[] start, double[] width, double gap) {
+        int[] row = new int[start.length];
+        List<Double> rowEnds = new ArrayList<>();
+        for (int i : order) {
+            int r = 0;
+            while (r < rowEnds.size() && rowEnds.get(r) + gap > start[i]) {
+                r++;
+            }
+            if (r == rowEnds.size()) {
+                rowEnds.add(start[i] + width[i]);
+            } else {
+                rowEnds.set(r, start[i] + width[i]);
+            }
+            row[i] = r;
+        }
+        return row;
     }
 }

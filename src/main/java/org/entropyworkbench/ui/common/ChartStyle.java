@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
@@ -74,5 +75,21 @@ public final class ChartStyle {
         axis.setTickLabelFont(TICK_FONT);
         axis.setTickLabelPaint(WorkbenchColors.TEXT);
         axis.setAxisLinePaint(new Color(0x8A, 0x96, 0xA3));
+        if (axis instanceof NumberAxis number) {
+            number.setAutoRangeMinimumSize(MIN_AXIS_SPAN);
+        }
+    }
+
+    /**
+     * Narrowest auto range of a number axis. Without it a constant series (every answer correct,
+     * one question) gets a range of 1e-8 and tick labels like "1E2" or "1.240834E0" repeated.
+     */
+    public static final double MIN_AXIS_SPAN = 0.2;
+
+    /** Makes {@code axis} span at least {@code span} of its units when auto-ranged (see {@link #MIN_AXIS_SPAN}). */
+    public static void minimumSpan(ValueAxis axis, double span) {
+        if (axis instanceof NumberAxis number) {
+            number.setAutoRangeMinimumSize(span);
+        }
     }
 }
