@@ -127,8 +127,26 @@ public final class TradeoffCurveChart {
             i++;
         }
         double fin = analysis.finalAccuracy();
+        keepAccuracyAxisWithin100(100 * fin);
         baseline.setValue(100 * fin);
         baseline.setLabel(String.format(Locale.ROOT, "%d-step accuracy %.1f %%", analysis.steps(), 100 * fin));
+    }
+
+    /**
+     * A flat curve near 100 % (every answer correct) would get an axis up to 102 %: keep the
+     * minimum span, but below 100 %. Other curves keep the automatic range.
+     */
+    private void keepAccuracyAxisWithin100(double baselinePercent) {
+        var y = plot.getRangeAxis();
+        y.setAutoRange(true);
+        if (curve.isEmpty()) {
+            return;
+        }
+        double lo = Math.min(curve.getMinY(), baselinePercent);
+        double hi = Math.max(curve.getMaxY(), baselinePercent);
+        if (hi - lo < MIN_PERCENT_SPAN && hi > 100 - MIN_PERCENT_SPAN / 2) {
+            y.setRange(100 - MIN_PERCENT_SPAN, 100.5);
+        }
     }
 
     /**
