@@ -72,6 +72,17 @@ class LiveTokenDisplaysFxTest {
     }
 
     @Test
+    void aRunThatEndsBeforeAnyTokenNoLongerSaysWaiting(FxRobot robot) {
+        robot.interact(() -> {
+            live.runStarted(20);
+            live.accept(List.of());
+        });
+        assertThat(live.following().get()).isEqualTo("Waiting for the first tokens…");
+        robot.interact(() -> live.runEnded());
+        assertThat(live.following().get()).isEqualTo(LiveTokenDisplays.NO_TOKENS);
+    }
+
+    @Test
     void scrollingUpHoldsTheTextUntilScrolledBackDown(FxRobot robot) {
         robot.interact(() -> {
             live.runStarted(20);

@@ -128,6 +128,41 @@ class RunViewModelTest {
     }
 
     @Test
+    void aFailedProbeBlocksStartUntilTheUserOverridesItOrChangesTheServer() throws Exception {
+        RunViewModel vm = viewModel(Map.of());
+        vm.form().preset().set(ServerPreset.VLLM);
+        vm.form().baseUrl().set("http://127.0.0.1:9/v1");
+        vm.form().model().set("m");
+        vm.form().dataset().set(BuiltInDatasets.load(BuiltInDatasets.MINI));
+        vm.form().output().set(dir.resolve("blocked.jsonl").toString());
+        assertThat(vm.startBlocked().get()).as("never probed: not blocked").isFalse();
+
+        vm.probe();
+        assertThat(vm.probeFailed().get()).isTrue();
+        assertThat(vm.startBlocked().get()).isTrue();
+        vm.startRun();
+        assertThat(vm.running().get()).isFalse();
+        assertThat(vm.status().get()).startsWith("Not started: the probe of this server failed");
+        assertThat(dir.resolve("blocked.jsonl")).doesNotExist();
+
+        vm.startDespiteProbe().set(true);
+        assertThat(vm.startBlocked().get()).as("overridden").isFalse();
+        vm.form().baseUrl().set("http://127.0.0.1:10/v1");
+        assertThat(vm.probeFailed().get()).as("another server is not known to fail").isFalse();
+        assertThat(vm.startDespiteProbe().get()).as("the override does not carry over").isFalse();
+    }
+
+    @Test
+    void aServerAnsweringAsAnotherModelRaisesTheBannerAndAMessage() {
+        BufferedRunListener listener = new BufferedRunListener();
+        listener.onServedModelDiffers("llama.cpp http://127.0.0.1:8080/v1", "no-such-model", "tiny-llama");
+        BufferedRunListener.Drained d = listener.drain();
+        assertThat(d.servedModelWarning()).contains("\"tiny-llama\"").contains("\"no-such-model\"");
+        assertThat(d.warnings()).containsExactly(d.servedModelWarning());
+        assertThat(listener.drain().servedModelWarning()).as("reported once").isNull();
+    }
+
+    @Test
     void replayOfAFileWithoutCompleteQuestionsExplainsWhy() throws Exception {
         Path recorded = SimulatedRuns.write(dir, 2);
         List<String> lines = Files.readAllLines(recorded);
