@@ -50,6 +50,7 @@ import org.entropyworkbench.ui.common.ChartOverlay;
 import org.entropyworkbench.ui.common.DomainDragHandler;
 import org.entropyworkbench.ui.common.FineSliderKeys;
 import org.entropyworkbench.ui.common.Formats;
+import org.entropyworkbench.ui.workspace.MethodOption;
 import org.entropyworkbench.ui.common.MetricTile;
 import org.entropyworkbench.ui.common.ResponsiveTables;
 import org.entropyworkbench.ui.common.TableColumns;
@@ -250,6 +251,8 @@ public final class AnalysisView extends BorderPane {
             model.priorsProperty().set(now);
             debounce.playFromStart();
         });
+        model.kProperty().addListener((obs, old, now) -> kBox.setValue(now.intValue()));
+        model.priorsProperty().addListener((obs, old, now) -> priorsBox.setValue(now));
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);

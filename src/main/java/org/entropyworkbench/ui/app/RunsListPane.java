@@ -15,6 +15,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.Workspace;
 
 /**
  * The runs list beside the Analysis and Calibration screens: each run with its name, its file name
@@ -89,16 +91,7 @@ final class RunsListPane extends VBox {
 
     /** Takes {@code run} off the list (not off the disk); the next run, if any, becomes selected. */
     void remove(LoadedRun run) {
-        int i = workspace.runs().indexOf(run);
-        if (i < 0) {
-            return;
-        }
-        boolean selected = workspace.selectedRun().get() == run;
-        workspace.runs().remove(i);
-        if (selected) {
-            workspace.selectedRun().set(workspace.runs().isEmpty() ? null
-                    : workspace.runs().get(Math.min(i, workspace.runs().size() - 1)));
-        }
+        workspace.removeRun(run);
     }
 
     private void askRename(LoadedRun run) {

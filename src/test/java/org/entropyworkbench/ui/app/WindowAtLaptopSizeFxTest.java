@@ -31,6 +31,7 @@ import org.entropyworkbench.ui.analysis.AnalysisView;
 import org.entropyworkbench.ui.common.ChartOverlay;
 import org.entropyworkbench.ui.common.UiTestRuns;
 import org.entropyworkbench.ui.task.CurrentThreadTaskExecutor;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,8 +59,8 @@ class WindowAtLaptopSizeFxTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         file = UiTestRuns.write(dir, "reasoning", 60, 17);
-        window = new WorkbenchWindow(new Workspace(), new CurrentThreadTaskExecutor(),
-                new RecentFiles(dir.resolve("recent.json")));
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        window = new WorkbenchWindow(new Workspace(executor), executor, new RecentFiles(dir.resolve("recent.json")));
         window.setShowProblemDialogs(false);
         stage.setScene(WorkbenchApp.createScene(window));
         stage.setWidth(1024);
