@@ -156,7 +156,8 @@ public final class RunCommand implements Callable<Integer> {
     private String reasoningEffort;
 
     @Option(names = "--concurrency", defaultValue = "2", paramLabel = "N",
-            description = "Questions in flight per endpoint (default ${DEFAULT-VALUE}).")
+            description = "Questions in flight per endpoint (default ${DEFAULT-VALUE}, or the server's slot count when the"
+                    + " probe reads one from llama.cpp).")
     private int concurrency;
 
     @Option(names = "--rpm", defaultValue = "0", paramLabel = "N",
@@ -330,13 +331,16 @@ public final class RunCommand implements Callable<Integer> {
                     maxTokens, reasoningEffort, concurrency, 0, null, null));
         }
         GateSettings gateSettings = runMode == RunMode.FULL ? null : gate(progress, model);
+        EndpointProbes probes = new EndpointProbes(spec.commandLine().getErr());
         if (!noProbe) {
-            topK = new EndpointProbes(spec.commandLine().getErr()).check(endpointSettings, topK, kAuto);
+            topK = probes.check(endpointSettings, topK, kAuto);
         }
+        boolean concurrencyGiven = spec.commandLine().getParseResult().hasMatchedOption("--concurrency");
         List<Endpoint> replicas = new ArrayList<>();
-        for (EndpointSettings settings : endpointSettings) {
-            EndpointSettings used = settings.withTopK(topK);
-            replicas.add(new Endpoint(ChatProviders.create(used), concurrency, rpm, server.id() + " " + used.baseUrl()));
+        for (int i = 0; i < endpointSettings.size(); i++) {
+            EndpointSettings used = endpointSettings.get(i).withTopK(topK);
+            int parallel = probes.concurrency(i, used, concurrency, concurrencyGiven);
+            replicas.add(new Endpoint(ChatProviders.create(used), parallel, rpm, server.id() + " " + used.baseUrl()));
         }
         return RunConfig.builder()
                 .endpoints(replicas)
