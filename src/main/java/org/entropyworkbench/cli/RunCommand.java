@@ -54,16 +54,20 @@ import picocli.CommandLine.Spec;
  * and blocks until the run ends.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the 4-step protocol on a dataset with top-k logprobs and record every step.",
-                "Resumes OUT when it exists (same model, dataset and mode).",
-                "API keys come from the environment (--key-env VAR or the preset's default",
-                "variable) or ~/.config/entropy-workbench/keys.properties; they are never",
-                "written anywhere.",
+        description = {"Run the 4-step protocol on a dataset with top-k logprobs and record every step."
+                + " Resumes OUT when it exists (same model, dataset and mode).",
                 "",
-                "Before the first question each endpoint gets one short capability probe (verdict on",
-                "stderr); the run stops, writing nothing, when an endpoint is unreachable, sends no",
-                "logprobs or accepts fewer than --k alternatives (--k-auto lowers k instead,",
-                "--no-probe skips the probe).",
+                "API keys come from the environment (--key-env VAR or the preset's default variable) or"
+                        + " ~/.config/entropy-workbench/keys.properties; they are never written anywhere.",
+                "",
+                "Before the first question each endpoint gets one short capability probe (verdict on stderr);"
+                        + " the run stops, writing nothing, when an endpoint is unreachable, sends no logprobs or"
+                        + " accepts fewer than --k alternatives (--k-auto lowers k instead, --no-probe skips the"
+                        + " probe). When the server tells its parallel slot count (llama.cpp), the run uses it as"
+                        + " the concurrency unless --concurrency is given.",
+                "",
+                "A step the server refuses as too long for its context is recorded as failed and its question"
+                        + " stops there; resuming skips it unless --retry-failed is given.",
                 "",
                 "Examples:",
                 "  ew run --dataset builtin:mini --preset vllm --model openai/gpt-oss-20b \\",
@@ -74,10 +78,11 @@ import picocli.CommandLine.Spec;
                 "  ew run --preset replay --replay sample.jsonl --speed 400 -o replay.jsonl",
                 "  ew run --preset replay --replay sample.jsonl --mode gated --tau 0.9 \\",
                 "         -o gated-replay.jsonl",
-                "  ew run --dataset builtin:mini --preset replay --replay mini-sim.jsonl -o mini-run.jsonl",
+                "  ew run --dataset builtin:mini --preset replay --replay mini-sim.jsonl \\",
+                "         -o mini-run.jsonl",
                 "",
-                "A replay repeats the recorded verdicts; with --dataset it grades the recorded answers",
-                "against that dataset's expected answers instead (questions matched by id).",
+                "A replay repeats the recorded verdicts; with --dataset it grades the recorded answers against"
+                        + " that dataset's expected answers instead (questions matched by id).",
                 ""})
 public final class RunCommand implements Callable<Integer> {
 
