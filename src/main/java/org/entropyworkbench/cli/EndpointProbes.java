@@ -1,6 +1,7 @@
 package org.entropyworkbench.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.entropyworkbench.core.provider.CancellationToken;
@@ -20,6 +21,7 @@ final class EndpointProbes {
 
     private final Function<EndpointSettings, ProbeReport> probe;
     private final PrintWriter err;
+    private final List<ProbeReport> reports = new ArrayList<>();
 
     /** Probes with {@link CapabilityProbe}, reporting on {@code err}. */
     EndpointProbes(PrintWriter err) {
@@ -41,6 +43,7 @@ final class EndpointProbes {
         int usableK = requestedK;
         for (EndpointSettings settings : endpoints) {
             ProbeReport report = probe.apply(settings);
+            reports.add(report);
             String where = settings.describe() + " (model " + settings.model() + ")";
             String verdict = report.verdict()
                     + (report.serverVersion() == null ? "" : " [server version " + report.serverVersion() + "]");
@@ -64,5 +67,28 @@ final class EndpointProbes {
             err.flush();
         }
         return usableK;
+    }
+
+    /**
+     * The concurrency for the i-th endpoint probed: the server's slot count when it tells one and the
+     * user gave no --concurrency (said on stderr), else {@code requested}.
+     */
+    int concurrency(int i, EndpointSettings settings, int requested, boolean userChose) {
+        ProbeReport report = i < reports.size() ? reports.get(i) : null;
+        if (report == null || report.serverSlots() < 1) {
+            return requested;
+        }
+        int slots = report.serverSlots();
+        if (userChose) {
+            if (slots != requested) {
+                err.println("note: " + settings.describe() + " has " + slots + " parallel slots; --concurrency "
+                        + requested + " keeps " + Math.min(slots, requested) + " of them busy");
+            }
+            return requested;
+        }
+        err.println("concurrency " + slots + " for " + settings.describe() + ": the server has " + slots
+                + " parallel slots (--concurrency N chooses another)");
+        err.flush();
+        return slots;
     }
 }

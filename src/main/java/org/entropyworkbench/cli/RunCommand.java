@@ -56,16 +56,20 @@ import picocli.CommandLine.Spec;
  * and blocks until the run ends.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the 4-step protocol on a dataset with top-k logprobs and record every step.",
-                "Resumes OUT when it exists (same model, dataset and mode).",
-                "API keys come from the environment (--key-env VAR or the preset's default",
-                "variable) or ~/.config/entropy-workbench/keys.properties; they are never",
-                "written anywhere.",
+        description = {"Run the 4-step protocol on a dataset with top-k logprobs and record every step."
+                + " Resumes OUT when it exists (same model, dataset and mode).",
                 "",
-                "Before the first question each endpoint gets one short capability probe (verdict on",
-                "stderr); the run stops, writing nothing, when an endpoint is unreachable, sends no",
-                "logprobs or accepts fewer than --k alternatives (--k-auto lowers k instead,",
-                "--no-probe skips the probe).",
+                "API keys come from the environment (--key-env VAR or the preset's default variable) or"
+                        + " ~/.config/entropy-workbench/keys.properties; they are never written anywhere.",
+                "",
+                "Before the first question each endpoint gets one short capability probe (verdict on stderr);"
+                        + " the run stops, writing nothing, when an endpoint is unreachable, sends no logprobs or"
+                        + " accepts fewer than --k alternatives (--k-auto lowers k instead, --no-probe skips the"
+                        + " probe). When the server tells its parallel slot count (llama.cpp), the run uses it as"
+                        + " the concurrency unless --concurrency is given.",
+                "",
+                "A step the server refuses as too long for its context is recorded as failed and its question"
+                        + " stops there; resuming skips it unless --retry-failed is given.",
                 "",
                 "Examples:",
                 "  ew run --dataset builtin:mini --preset vllm --model openai/gpt-oss-20b \\",
@@ -76,10 +80,11 @@ import picocli.CommandLine.Spec;
                 "  ew run --preset replay --replay sample.jsonl --speed 400 -o replay.jsonl",
                 "  ew run --preset replay --replay sample.jsonl --mode gated --tau 0.9 \\",
                 "         -o gated-replay.jsonl",
-                "  ew run --dataset builtin:mini --preset replay --replay mini-sim.jsonl -o mini-run.jsonl",
+                "  ew run --dataset builtin:mini --preset replay --replay mini-sim.jsonl \\",
+                "         -o mini-run.jsonl",
                 "",
-                "A replay repeats the recorded verdicts; with --dataset it grades the recorded answers",
-                "against that dataset's expected answers instead (questions matched by id).",
+                "A replay repeats the recorded verdicts; with --dataset it grades the recorded answers against"
+                        + " that dataset's expected answers instead (questions matched by id).",
                 ""})
 public final class RunCommand implements Callable<Integer> {
 
@@ -158,7 +163,8 @@ public final class RunCommand implements Callable<Integer> {
     private String reasoningEffort;
 
     @Option(names = "--concurrency", defaultValue = "2", paramLabel = "N",
-            description = "Questions in flight per endpoint (default ${DEFAULT-VALUE}).")
+            description = "Questions in flight per endpoint (default ${DEFAULT-VALUE}, or the server's slot count when the"
+                    + " probe reads one from llama.cpp).")
     private int concurrency;
 
     @Option(names = "--rpm", defaultValue = "0", paramLabel = "N",
@@ -332,13 +338,16 @@ public final class RunCommand implements Callable<Integer> {
                     maxTokens, reasoningEffort, concurrency, 0, null, null));
         }
         GateSettings gateSettings = runMode == RunMode.FULL ? null : gate(progress, model, topK, data.name());
+        EndpointProbes probes = new EndpointProbes(spec.commandLine().getErr());
         if (!noProbe) {
-            topK = new EndpointProbes(spec.commandLine().getErr()).check(endpointSettings, topK, kAuto);
+            topK = probes.check(endpointSettings, topK, kAuto);
         }
+        boolean concurrencyGiven = spec.commandLine().getParseResult().hasMatchedOption("--concurrency");
         List<Endpoint> replicas = new ArrayList<>();
-        for (EndpointSettings settings : endpointSettings) {
-            EndpointSettings used = settings.withTopK(topK);
-            replicas.add(new Endpoint(ChatProviders.create(used), concurrency, rpm, server.id() + " " + used.baseUrl()));
+        for (int i = 0; i < endpointSettings.size(); i++) {
+            EndpointSettings used = endpointSettings.get(i).withTopK(topK);
+            int parallel = probes.concurrency(i, used, concurrency, concurrencyGiven);
+            replicas.add(new Endpoint(ChatProviders.create(used), parallel, rpm, server.id() + " " + used.baseUrl()));
         }
         return RunConfig.builder()
                 .endpoints(replicas)

@@ -51,26 +51,13 @@ final class ScreenshotsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!hasDisplay()) {
-            throw new CliErrors.CliFailure("screenshots need a display and none is set (DISPLAY is empty);"
-                    + " run it under Xvfb: xvfb-run -a ./ew screenshots " + outputFolder);
+        if (!DisplayCheck.available(environment)) {
+            throw new CliErrors.CliFailure(DisplayCheck.noDisplayMessage("./ew screenshots " + outputFolder,
+                    "none is set (DISPLAY is empty)"));
         }
         spec.commandLine().getOut().println("writing one screenshot per screen to " + outputFolder);
         spec.commandLine().getOut().flush();
         tour.run(new String[] {outputFolder.toString()});
         return 0;
-    }
-
-    /** An X11 or Wayland display on Linux; other systems always have their native one. */
-    private boolean hasDisplay() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        if (os.contains("win") || os.contains("mac")) {
-            return true;
-        }
-        return notBlank(environment.get("DISPLAY")) || notBlank(environment.get("WAYLAND_DISPLAY"));
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
     }
 }

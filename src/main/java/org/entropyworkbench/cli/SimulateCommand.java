@@ -63,7 +63,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--dataset", paramLabel = "NAME|builtin:NAME|FILE",
             description = "builtin:NAME or an existing dataset file (JSONL, JSON, CSV; fields auto-detected): take the"
-                    + " question ids and expected answers from it. Any other value is only the header's dataset label.")
+                    + " question ids and expected answers from it; a file that does not exist is an error. A plain name"
+                    + " (no folder, no file extension) is only the header's dataset label.")
     private String dataset;
 
     @Option(names = "--shuffle-seed", defaultValue = "0", paramLabel = "S",
@@ -122,6 +123,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     private SimulationSettings settings() throws DatasetException {
         SimulationProfile simulated = SimulationProfile.byName(profile);
+        if (dataset != null && !namesDataset() && looksLikeAFile(dataset)) {
+            throw new CliErrors.CliFailure("dataset file " + dataset + " not found (--dataset takes builtin:NAME, an"
+                    + " existing dataset file, or a plain label without a folder or file extension)");
+        }
         if (!namesDataset()) {
             if (questions == null) {
                 throw new CliErrors.CliFailure("--questions is required (or --dataset builtin:NAME|FILE to simulate a dataset)");
@@ -131,6 +136,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Dataset data = dataset.startsWith(BUILTIN) ? BuiltInDatasets.load(dataset.substring(BUILTIN.length()))
                 : DatasetLoader.load(Path.of(dataset), null);
+        PrintWriter err = spec.commandLine().getErr();
+        data.warnings().forEach(w -> err.println("warning: " + w));
+        err.flush();
         if (questions != null && (questions < 1 || questions > data.problems().size())) {
             throw new CliErrors.CliFailure("--questions must be 1 to " + data.problems().size() + " for dataset "
                     + data.name() + ", got " + questions);
@@ -141,6 +149,13 @@ final class SimulateCommand implements Callable<Integer> {
         }
         DatasetQuestions from = DatasetQuestions.of(data, shuffleSeed, questions == null ? 0 : questions);
         return SimulationSettings.forDataset(simulated, from, seed, maxTokenRecords, null, includeTop, instant());
+    }
+
+    /** A value meant as a file: it has a folder part or a dataset file extension. */
+    private static boolean looksLikeAFile(String value) {
+        String v = value.toLowerCase(java.util.Locale.ROOT);
+        return v.contains("/") || v.contains("\\") || v.endsWith(".jsonl") || v.endsWith(".json") || v.endsWith(".csv")
+                || v.endsWith(".tsv") || v.endsWith(".gz");
     }
 
     /** {@code --dataset} names a dataset to take questions from (not just a label): builtin:NAME or an existing file. */

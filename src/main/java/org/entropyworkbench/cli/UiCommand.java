@@ -1,5 +1,6 @@
 package org.entropyworkbench.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.entropyworkbench.ui.app.WorkbenchLauncher;
 import picocli.CommandLine.Command;
@@ -16,9 +17,38 @@ final class UiCommand implements Callable<Integer> {
     @Unmatched
     private String[] javafxArguments = new String[0];
 
+    private final Map<String, String> environment;
+    private final Runnable launch;
+
+    UiCommand() {
+        this.environment = System.getenv();
+        this.launch = null;
+    }
+
+    /** With another environment and window launch (tests). */
+    UiCommand(Map<String, String> environment, Runnable launch) {
+        this.environment = environment;
+        this.launch = launch;
+    }
+
     @Override
     public Integer call() {
-        WorkbenchLauncher.main(javafxArguments);
+        if (!DisplayCheck.available(environment)) {
+            throw new CliErrors.CliFailure(DisplayCheck.noDisplayMessage("./ew", "none is set (DISPLAY is empty)"));
+        }
+        try {
+            if (launch != null) {
+                launch.run();
+            } else {
+                WorkbenchLauncher.main(javafxArguments);
+            }
+        } catch (RuntimeException e) {
+            if (DisplayCheck.isNoDisplayError(e)) {
+                throw new CliErrors.CliFailure(DisplayCheck.noDisplayMessage("./ew",
+                        "display '" + environment.get("DISPLAY") + "' cannot be opened"));
+            }
+            throw e;
+        }
         return 0;
     }
 }

@@ -43,7 +43,7 @@ class ScreenshotsCommandTest {
         int code = run(Map.of("DISPLAY", " "), "out");
 
         assertThat(code).isEqualTo(EntropyWorkbenchCli.EXIT_FAILURE);
-        assertThat(err.toString()).contains("need a display", "xvfb-run -a ./ew screenshots out");
+        assertThat(err.toString()).contains("needs a display", "xvfb-run -a ./ew screenshots out");
         assertThat(tours).isEmpty();
     }
 

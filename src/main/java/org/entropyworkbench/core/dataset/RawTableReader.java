@@ -61,7 +61,10 @@ final class RawTableReader {
             try {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                warnings.add(sourceName + " line " + lineNumber + ": not valid JSON (" + JsonErrorText.reason(e) + ")");
+                warnings.add(sourceName + " line " + lineNumber + (JsonErrorText.isSizeLimit(e)
+                        ? ": too long to read (" + String.format(java.util.Locale.ROOT, "%,d", line.length())
+                                + " characters): " + JsonErrorText.reason(e) + "; the row was skipped"
+                        : ": not valid JSON (" + JsonErrorText.reason(e) + ")"));
                 continue;
             }
             if (node == null || !node.isObject()) {
@@ -84,8 +87,9 @@ final class RawTableReader {
                 return readJsonLines(sourceName, text);
             }
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new DatasetException(sourceName + (line > 0 ? " line " + line : "") + ": not valid JSON ("
-                    + JsonErrorText.reason(e) + ")", e);
+            throw new DatasetException(sourceName + (line > 0 ? " line " + line : "")
+                    + (JsonErrorText.isSizeLimit(e) ? ": too long to read: " + JsonErrorText.reason(e)
+                            : ": not valid JSON (" + JsonErrorText.reason(e) + ")"), e);
         }
         JsonNode array = root.isArray() ? root : findRowList(root);
         if (array == null) {

@@ -67,8 +67,81 @@ public final class CapabilityProbe {
         boolean logprobs = result.tokensWithLogprobs() > 0;
         boolean reasoningSeen = seen.reasoningTokens > 0 || result.reasoningText() != null || result.reasoningTokens() > 0;
         boolean covered = seen.reasoningWithLogprobs > 0;
+        int slots = fetchSlotCount();
+        String slotNote = slots > 0 ? " The server has " + slots + " parallel slot" + (slots == 1 ? "" : "s")
+                + " (llama.cpp): a concurrency of " + slots + " keeps " + (slots == 1 ? "it" : "them all") + " busy." : "";
         return new ProbeReport(true, logprobs, logprobs ? k : 0, covered, serverVersion,
-                verdict(logprobs, covered, reasoningSeen, k, seen.maxTopCount, limit));
+                verdict(logprobs, covered, reasoningSeen, k, seen.maxTopCount, limit) + slotNote, slots);
+    }
+
+    /**
+     * llama.cpp's parallel slot count: {@code total_slots} of {@code /props}, else the number of entries
+     * of {@code /slots}; -1 for other servers (asked only of the llama.cpp and custom presets).
+     */
+    int fetchSlotCount() {
+        if (settings.preset() != ServerPreset.LLAMA_CPP && settings.preset() != ServerPreset.CUSTOM) {
+            return -1;
+        }
+        String props = get("/props");
+        int slots = props == null ? -1 : topLevelInt(props, "total_slots");
+        if (slots > 0) {
+            return slots;
+        }
+        String list = get("/slots");
+        return list == null ? -1 : arrayLength(list);
+    }
+
+    /** The body of a short GET below the server root, or null on any failure. */
+    private String get(String path) {
+        EndpointSettings quick = settings.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        HttpStreamingClient client = new OpenAiCompatibleClient(quick);
+        Request.Builder b = new Request.Builder().url(settings.serverRoot() + path).get();
+        client.authorize(b);
+        try (Response r = client.http().newCall(b.build()).execute()) {
+            if (!r.isSuccessful() || r.body() == null) {
+                return null;
+            }
+            return r.peekBody(MAX_VERSION_BODY).string();
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A positive integer field at the top level of a JSON object, or -1. */
+    static int topLevelInt(String json, String field) {
+        try (JsonParser p = ChunkParsers.JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return -1;
+            }
+            String f;
+            while ((f = p.nextFieldName()) != null) {
+                JsonToken t = p.nextToken();
+                if (field.equals(f) && t == JsonToken.VALUE_NUMBER_INT) {
+                    return p.getIntValue();
+                }
+                p.skipChildren();
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The number of elements of a top-level JSON array, or -1. */
+    static int arrayLength(String json) {
+        try (JsonParser p = ChunkParsers.JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                return -1;
+            }
+            int n = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                p.skipChildren();
+                n++;
+            }
+            return n;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private ChatRequest request(int k) {

@@ -3,6 +3,7 @@ package org.entropyworkbench.core.run;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
@@ -19,9 +20,12 @@ final class JsonFields {
 
     /**
      * The factory every run-file codec uses: fast double parsing (ingest speed), and tolerant of
-     * {@code NaN}/{@code Infinity} literals that hand-edited or foreign files sometimes contain.
+     * {@code NaN}/{@code Infinity} literals that hand-edited or foreign files sometimes contain. A text
+     * value may be as long as a whole line ({@link RunFileReader#MAX_LINE_BYTES}), so the one line limit
+     * is the only size limit, whichever path reads the line.
      */
     static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(RunFileReader.MAX_LINE_BYTES).build())
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();

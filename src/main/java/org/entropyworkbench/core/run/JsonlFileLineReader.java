@@ -30,6 +30,8 @@ final class JsonlFileLineReader implements Closeable {
     private int lineStart;
     private int lineLength;
     private boolean lineTerminated;
+    private boolean compressedCutOff;
+    private long bytesRead;
 
     JsonlFileLineReader(InputStream in) {
         this.in = in;
@@ -80,16 +82,24 @@ final class JsonlFileLineReader implements Closeable {
         try {
             n = in.read(buf, end, buf.length - end);
         } catch (EOFException truncatedCompressedStream) {
+            compressedCutOff = true;
             n = -1;
         }
         if (n < 0) {
             eof = true;
         } else {
             end += n;
+            bytesRead += n;
         }
     }
 
     byte[] buffer() { return buf; }
+
+    /** True when the input was gzip data that ended before its end marker (a file cut off). */
+    boolean compressedCutOff() { return compressedCutOff; }
+
+    /** Bytes of (uncompressed) text read so far. */
+    long bytesRead() { return bytesRead; }
 
     int lineStart() { return lineStart; }
 

@@ -50,7 +50,19 @@ public final class RunFileReader {
         SUMMARY
     }
 
+    /**
+     * The longest line a run file may have, in bytes: one limit for every reader (window and command
+     * line, full and summary detail). A longer line is reported and skipped; every shorter one loads.
+     */
+    public static final int MAX_LINE_BYTES = 128 * 1024 * 1024;
+
     private RunFileReader() {
+    }
+
+    /** The one message for a line over {@link #MAX_LINE_BYTES} (or a smaller test limit). */
+    static String lineTooLong(long lineBytes, long limit) {
+        return String.format(java.util.Locale.ROOT, "the line is %.1f MB, over the limit of %d MB for one line of a run"
+                + " file; it was skipped", lineBytes / 1048576.0, limit / 1048576);
     }
 
     public static RunFile read(Path path) throws IOException {
@@ -58,7 +70,12 @@ public final class RunFileReader {
     }
 
     public static RunFile read(Path path, Detail detail) throws IOException {
-        return reading(path, lines -> new Parse(path, detail, lines).run());
+        return read(path, detail, MAX_LINE_BYTES);
+    }
+
+    /** As {@link #read(Path, Detail)} with another line limit (tests). */
+    static RunFile read(Path path, Detail detail, int maxLineBytes) throws IOException {
+        return reading(path, lines -> new Parse(path, detail, lines, maxLineBytes).run());
     }
 
     /** Reads only the header line: cheap, for file lists. */
@@ -147,11 +164,13 @@ public final class RunFileReader {
         private final Map<String, FailedStep> failedSteps = new LinkedHashMap<>();
         private RunFile.LineProblem pendingSyntaxProblem;
         private boolean partialTail;
+        private final int maxLineBytes;
 
-        Parse(Path path, Detail detail, JsonlFileLineReader lines) {
+        Parse(Path path, Detail detail, JsonlFileLineReader lines, int maxLineBytes) {
             this.path = path;
             this.detail = detail;
             this.lines = lines;
+            this.maxLineBytes = maxLineBytes;
         }
 
         RunFile run() throws IOException {
@@ -179,8 +198,26 @@ public final class RunFileReader {
             if (pendingSyntaxProblem != null) {
                 partialTail = true;
             }
+            if (lines.compressedCutOff()) {
+                cutOff(lineNumber);
+            }
             failedSteps.keySet().removeAll(firstLineOfStep.keySet());
             return new RunFile(path, header, steps, problems, partialTail, List.copyOf(failedSteps.values()));
+        }
+
+        /**
+         * The gzip data ends early: the file was cut off (an incomplete copy), not a run interrupted
+         * mid-line. Says so with how much was read; the lines before the cut are kept.
+         */
+        private void cutOff(long lineNumber) throws IOException {
+            pendingSyntaxProblem = null;
+            partialTail = false;
+            long complete = lines.lineTerminated() ? lineNumber : lineNumber - 1;
+            problems.add(new RunFile.LineProblem(lineNumber, String.format(java.util.Locale.ROOT,
+                    "%s: the compressed file is cut off: its gzip data ends early (the file is %.1f MB), after %d"
+                            + " complete lines (%.1f MB of text); the rest of the run is missing. Copy the file again"
+                            + " from where it was written", path.getFileName(), Files.size(path) / 1048576.0,
+                    complete, lines.bytesRead() / 1048576.0)));
         }
 
         private void commitPendingProblem() {
@@ -191,6 +228,10 @@ public final class RunFileReader {
         }
 
         private void parseStepLine(long lineNumber) throws IOException {
+            if (lines.lineLength() > maxLineBytes) {
+                problem(lineNumber, lineTooLong(lines.lineLength(), maxLineBytes));
+                return;
+            }
             StepRecord quick = fast.read(lines.buffer(), lines.lineStart(), lines.lineLength(), detail);
             if (quick != null) {
                 addStep(lineNumber, quick);

@@ -173,7 +173,8 @@ class OpenAiCompatibleClientFaultTest {
         assertThat(busy.getMessage()).contains("engine overloaded");
         ProviderException ctx = fail(ServerPreset.LLAMA_CPP, sseResponse(
                 "error: {\"code\":400,\"message\":\"the request exceeds the available context size\",\"type\":\"exceed_context_size_error\"}\n\n"));
-        assertThat(ctx.kind()).isEqualTo(ProviderException.Kind.FATAL);
+        assertThat(ctx.kind()).as("too long for the context: the question's failure, not the server's")
+                .isEqualTo(ProviderException.Kind.TOO_LONG);
         assertThat(ctx.getMessage()).contains("exceeds the available context size");
     }
 

@@ -47,6 +47,7 @@ final class FakeChatProvider implements ChatProvider {
     private volatile boolean logprobs = true;
     private volatile long perTokenDelayMillis;
     private volatile CallHook hook = request -> { };
+    private volatile String servedModel;
 
     enum UsageMode { EXACT, NONE, PLUS_FIVE }
 
@@ -84,6 +85,12 @@ final class FakeChatProvider implements ChatProvider {
 
     FakeChatProvider perTokenDelay(long millis) {
         perTokenDelayMillis = millis;
+        return this;
+    }
+
+    /** Answers naming this model, whatever the request asked for (null: names none). */
+    FakeChatProvider servedAs(String model) {
+        servedModel = model;
         return this;
     }
 
@@ -162,7 +169,7 @@ final class FakeChatProvider implements ChatProvider {
                 case PLUS_FIVE -> n + 5;
             };
             return new ChatResult(answer, null, usage == UsageMode.NONE ? -1 : 42, completion, -1, "stop",
-                    logprobs ? n : 0, null);
+                    logprobs ? n : 0, null, servedModel);
         } finally {
             inFlight.decrementAndGet();
         }

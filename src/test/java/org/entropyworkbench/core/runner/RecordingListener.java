@@ -14,6 +14,8 @@ final class RecordingListener implements RunListener {
     final List<String> restarts = new CopyOnWriteArrayList<>();
     final List<String> warnings = new CopyOnWriteArrayList<>();
     final List<Double> tokenEntropies = new CopyOnWriteArrayList<>();
+    final List<RunProgress> progressHistory = new CopyOnWriteArrayList<>();
+    final List<String> servedModelWarnings = new CopyOnWriteArrayList<>();
     final AtomicInteger finishedCalls = new AtomicInteger();
     volatile Throwable finishedError;
     volatile RunProgress lastProgress;
@@ -37,7 +39,13 @@ final class RecordingListener implements RunListener {
 
     @Override
     public void onProgress(RunProgress progress) {
+        progressHistory.add(progress);
         lastProgress = progress;
+    }
+
+    @Override
+    public void onServedModelDiffers(String endpointLabel, String requested, String served) {
+        servedModelWarnings.add(endpointLabel + ": " + requested + " -> " + served);
     }
 
     @Override
