@@ -33,6 +33,10 @@ import java.util.Map;
  * @param flags           integrity and quality flags, e.g. "token-count-mismatch", "no-usage", "restarted"
  * @param startedAt       epoch millis when the call started
  * @param durationMillis  wall time of the call
+ * @param chosenLogprob   per-token logprob (natural log) of the token the server actually sampled, NaN where
+ *                        the server sent none; null when not recorded (files before format 1.1)
+ * @param tokenConfidence per-token DeepConf confidence, minus the mean of the usable returned top-k logprobs
+ *                        (natural log); NaN where none was usable; null when not recorded (before 1.1)
  */
 public record StepRecord(
         String questionId,
@@ -58,7 +62,9 @@ public record StepRecord(
         List<TopLogprobs> topLogprobs,
         List<String> flags,
         long startedAt,
-        long durationMillis) {
+        long durationMillis,
+        double[] chosenLogprob,
+        double[] tokenConfidence) {
 
     /** The k used for the sequence signal unless the user picks another. */
     public static final int DEFAULT_K = 20;
@@ -66,6 +72,25 @@ public record StepRecord(
     public StepRecord {
         entropyByK = entropyByK == null ? Map.of() : Map.copyOf(entropyByK);
         flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    /** A step without the format-1.1 per-token scores (chosen-token logprob, token confidence). */
+    public StepRecord(String questionId, int step, String promptHash, String model, String server, double temperature,
+            int maxTokens, int topK, String text, String reasoningText, String extractedAnswer, String expectedAnswer,
+            Boolean correct, int promptTokens, int completionTokens, String finishReason, List<String> tokens,
+            String channels, Map<Integer, double[]> entropyByK, double[] tailMass, List<TopLogprobs> topLogprobs,
+            List<String> flags, long startedAt, long durationMillis) {
+        this(questionId, step, promptHash, model, server, temperature, maxTokens, topK, text, reasoningText,
+                extractedAnswer, expectedAnswer, correct, promptTokens, completionTokens, finishReason, tokens,
+                channels, entropyByK, tailMass, topLogprobs, flags, startedAt, durationMillis, null, null);
+    }
+
+    /** This step with the format-1.1 per-token scores added (arrays of length n or null). */
+    public StepRecord withTokenScores(double[] chosen, double[] confidence) {
+        return new StepRecord(questionId, step, promptHash, model, server, temperature, maxTokens, topK, text,
+                reasoningText, extractedAnswer, expectedAnswer, correct, promptTokens, completionTokens, finishReason,
+                tokens, channels, entropyByK, tailMass, topLogprobs, flags, startedAt, durationMillis, chosen,
+                confidence);
     }
 
     /** Number of token records (positions with entropies). */

@@ -212,6 +212,8 @@ final class StepExecutor {
                 top,
                 flags,
                 startedAt,
-                durationMillis);
+                durationMillis,
+                entropy.chosenLogprobs(),
+                entropy.tokenConfidences());
     }
 }
