@@ -3,7 +3,6 @@ package org.entropyworkbench.core.analysis;
 import java.util.Objects;
 import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.signal.SignalSettings;
-import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.threshold.BayesPriors;
 import org.entropyworkbench.core.threshold.ThresholdOptions;
 
@@ -32,9 +31,9 @@ public record AnalysisOptions(int k, BayesPriors priors, Signal signal, SignalSe
         this(k, priors, Signal.DEFAULT, null);
     }
 
-    /** k = 20, empirical priors, step-1 mean entropy. */
+    /** {@link AnalysisDefaults}: k = 20, empirical priors, step-1 mean entropy. */
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(StepRecord.DEFAULT_K, BayesPriors.EMPIRICAL);
+        return AnalysisDefaults.options();
     }
 
     public ThresholdOptions thresholdOptions() {
