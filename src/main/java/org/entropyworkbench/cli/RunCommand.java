@@ -404,7 +404,11 @@ public final class RunCommand implements Callable<Integer> {
             progress.onWarning(calibration + " was calibrated on model '" + cal.model() + "', this run uses '" + runModel
                     + "': thresholds are model-specific");
         }
-        return new GateSettings(chosen.tau(), chosen.rule(), cal.k(), calibration.toString());
+        try {
+            return new GateSettings(chosen.tau(), chosen.rule(), cal.k(), calibration.toString(), cal.gateSignal());
+        } catch (IllegalArgumentException e) {
+            throw new CliErrors.CliFailure(calibration + ": " + e.getMessage());
+        }
     }
 
     /** The --mode given, or null when it was left out. */

@@ -9,6 +9,8 @@ import org.entropyworkbench.core.entropy.TopKEntropy;
 import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.RunHeader;
 import org.entropyworkbench.core.signal.Signal;
+import org.entropyworkbench.core.signal.SignalDirection;
+import org.entropyworkbench.core.stats.ClassStatistics;
 import org.entropyworkbench.core.signal.StepSignals;
 import org.entropyworkbench.core.signal.StepTokenData;
 import org.entropyworkbench.core.stats.Separation;
@@ -94,6 +96,23 @@ public final class RunAnalysis {
 
     /** The signal the analysis works on. */
     public Signal signal() { return options.signal(); }
+
+    /**
+     * {@link #separation()} with the class means back in the signal's own units; sd, d (oriented: positive
+     * when incorrect answers look less confident), t and p unchanged. The same object for low-is-confident signals.
+     */
+    public Separation separationInSignalUnits() {
+        Separation s = separation();
+        if (options.signal().direction() == SignalDirection.LOW_IS_CONFIDENT) {
+            return s;
+        }
+        return new Separation(mirrored(s.correct()), mirrored(s.incorrect()), s.pooledSd(), s.cohensD(), s.welchT(),
+                s.welchDf(), s.pValue(), s.overlap(), s.note());
+    }
+
+    private static ClassStatistics mirrored(ClassStatistics c) {
+        return new ClassStatistics(c.n(), -c.mean(), c.sd());
+    }
 
     /** A rule's τ in the signal's own units (bits or nats), NaN when the rule is unavailable. */
     public double tauInSignalUnits(ThresholdMethod method) {

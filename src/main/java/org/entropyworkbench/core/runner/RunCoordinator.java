@@ -22,6 +22,8 @@ import org.entropyworkbench.core.run.RunFileWriter;
 import org.entropyworkbench.core.run.RunHeader;
 import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.run.WorkbenchVersion;
+import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.tradeoff.BudgetReallocation;
 
 /**
@@ -49,6 +51,8 @@ final class RunCoordinator implements Runnable {
     private final ScheduledExecutorService timeouts;
     private final StepExecutor executor;
     private final int gateK;
+    /** Step 1 to the gate score (low = confident): the gate's signal, or the paper's mean entropy without a gate. */
+    private final java.util.function.ToDoubleFunction<StepRecord> gateScore;
     private RunFileWriter writer;
 
     RunCoordinator(RunConfig config, RunListener listener, RunClock clock) {
@@ -63,6 +67,9 @@ final class RunCoordinator implements Runnable {
         });
         this.executor = new StepExecutor(config, control, this.listener, counters, timeouts, System.nanoTime());
         this.gateK = config.gate() == null ? StepRecord.DEFAULT_K : config.gate().k();
+        this.gateScore = config.gate() == null
+                ? first -> StepEntropyAccumulator.mean(first.entropies(gateK), first.channels(), null)
+                : config.gate()::gateScore;
         for (PreparedQuestion q : config.questions()) {
             states.add(new QuestionState(q));
         }
@@ -133,7 +140,7 @@ final class RunCoordinator implements Runnable {
         int found = 0;
         for (QuestionState s : states) {
             for (StepRecord r : recorded.getOrDefault(s.id(), List.of())) {
-                s.add(r, gateK);
+                s.add(r, gateScore);
                 counters.recordedEarlier(r);
                 found++;
             }
@@ -173,7 +180,7 @@ final class RunCoordinator implements Runnable {
     }
 
     private int gateTarget(QuestionState s) {
-        return s.h1() <= config.gate().tau() ? 1 : config.steps();
+        return s.h1() <= config.gate().gateTau() ? 1 : config.steps();
     }
 
     private RunHeader newHeader() {
@@ -187,6 +194,9 @@ final class RunCoordinator implements Runnable {
             calibration.put("method", gate.methodId());
             calibration.put("tau", gate.tau());
             calibration.put("k", gate.k());
+            if (gate.signal() != Signal.DEFAULT) {
+                calibration.put("signal", gate.signal().id());
+            }
             if (gate.calibrationFile() != null) {
                 calibration.put("file", gate.calibrationFile());
             }
@@ -242,7 +252,7 @@ final class RunCoordinator implements Runnable {
             h1[i] = states.get(i).h1();
             ids.add(states.get(i).id());
         }
-        BudgetReallocation.Allocation allocation = BudgetReallocation.allocate(ids, h1, config.gate().tau(), config.steps());
+        BudgetReallocation.Allocation allocation = BudgetReallocation.allocate(ids, h1, config.gate().gateTau(), config.steps());
         if (allocation.unallocatedCalls() > 0) {
             listener.onWarning("every question is confident (H <= tau): " + allocation.unallocatedCalls()
                     + " calls of the budget stay unused");
@@ -299,7 +309,7 @@ final class RunCoordinator implements Runnable {
                 return;
             }
             append(record);
-            s.add(record, gateK);
+            s.add(record, gateScore);
             counters.completed(record);
             if (config.mode() == RunMode.GATED && step == 1 && config.fixedSteps().isEmpty()) {
                 s.targetSteps(gateTarget(s));

@@ -8,7 +8,7 @@ import java.util.List;
  * direction and what it needs from the run file.
  */
 public enum Signal {
-    MEAN_ENTROPY("mean-entropy", "Step-1 mean entropy", "bits", SignalDirection.LOW_IS_CONFIDENT, SignalNeed.ENTROPY),
+    MEAN_ENTROPY("step1-mean-entropy", "Step-1 mean entropy", "bits", SignalDirection.LOW_IS_CONFIDENT, SignalNeed.ENTROPY),
     FIRST_64_ENTROPY("first-64-entropy", "Entropy, first 64 tokens", "bits", SignalDirection.LOW_IS_CONFIDENT,
             SignalNeed.ENTROPY),
     FIRST_256_ENTROPY("first-256-entropy", "Entropy, first 256 tokens", "bits", SignalDirection.LOW_IS_CONFIDENT,
@@ -78,7 +78,8 @@ public enum Signal {
      */
     public static Signal fromId(String id) {
         for (Signal s : values()) {
-            if (s.id.equalsIgnoreCase(id) || s.name().equalsIgnoreCase(id)) {
+            if (s.id.equalsIgnoreCase(id) || s.name().equalsIgnoreCase(id)
+                    || (s == MEAN_ENTROPY && "mean-entropy".equalsIgnoreCase(id))) {
                 return s;
             }
         }

@@ -182,7 +182,8 @@ public final class RunFormModel {
                 throw new IllegalArgumentException("Threshold method: the calibration has no tau for "
                         + s.method().label() + (m != null && m.note() != null ? " (" + m.note() + ")" : ""));
             }
-            gate = new GateSettings(m.tau(), s.method(), calibration.k(), "workspace calibration");
+            gate = new GateSettings(m.tau(), s.method(), calibration.k(), "workspace calibration",
+                    calibration.gateSignal());
         }
         return RunConfig.builder()
                 .endpoint(new Endpoint(ChatProviders.create(endpoint), s.concurrency(), s.requestsPerMinute(),
