@@ -43,9 +43,18 @@ public final class SignalComparison {
      */
     public static List<SignalReport> of(RunFile run, AnalysisOptions options, Collection<Signal> signals,
                                         int resamples, long seed, int permutations) {
+        return of(run, options, signals, resamples, seed, permutations, false);
+    }
+
+    /**
+     * As {@link #of(RunFile, AnalysisOptions, Collection, int, long, int)}; with {@code naiveBootstrap} every
+     * resample is recomputed from scratch ({@link SignalBootstrap#resampleNaively}), the benchmark's baseline.
+     */
+    public static List<SignalReport> of(RunFile run, AnalysisOptions options, Collection<Signal> signals,
+                                        int resamples, long seed, int permutations, boolean naiveBootstrap) {
         List<SignalReport> reports = new ArrayList<>();
         for (Signal signal : signals) {
-            reports.add(report(run, options.withSignal(signal), resamples, seed, permutations));
+            reports.add(report(run, options.withSignal(signal), resamples, seed, permutations, naiveBootstrap));
         }
         reports.sort(Comparator.comparing((SignalReport r) -> !r.available())
                 .thenComparing(r -> Double.isNaN(r.auroc()) ? Double.NEGATIVE_INFINITY : -r.auroc()));
@@ -54,6 +63,11 @@ public final class SignalComparison {
 
     /** One signal's report (options carry the signal). */
     public static SignalReport report(RunFile run, AnalysisOptions options, int resamples, long seed, int permutations) {
+        return report(run, options, resamples, seed, permutations, false);
+    }
+
+    private static SignalReport report(RunFile run, AnalysisOptions options, int resamples, long seed, int permutations,
+                                       boolean naiveBootstrap) {
         Signal signal = options.signal();
         String dataNote = dataAvailability(run, options);
         if (dataNote != null && dataNote.startsWith(UNAVAILABLE)) {
@@ -72,9 +86,9 @@ public final class SignalComparison {
         }
         Separation sep = analysis.separation();
         SignalSample sample = SignalSample.of(outcomes);
-        double[][] boot = resamples > 0
-                ? SignalBootstrap.resample(sample, signal.direction(), options.thresholdOptions(), resamples, seed)
-                : null;
+        double[][] boot = resamples <= 0 ? null : naiveBootstrap
+                ? SignalBootstrap.resampleNaively(sample, signal.direction(), options.thresholdOptions(), resamples, seed)
+                : SignalBootstrap.resample(sample, signal.direction(), options.thresholdOptions(), resamples, seed);
         List<SignalReport.RuleReport> rules = new ArrayList<>();
         for (ThresholdMethod m : ThresholdMethod.values()) {
             TradeoffPoint point = analysis.atMethod(m);
