@@ -1,5 +1,7 @@
 package org.entropyworkbench.core.provider;
 
+import org.entropyworkbench.core.token.TokenListener;
+import org.entropyworkbench.core.token.Channel;
 import java.io.IOException;
 import java.util.Locale;
 import okhttp3.Response;

@@ -1,7 +1,7 @@
 package org.entropyworkbench.core.signal;
 
 import java.util.Arrays;
-import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.token.Channel;
 
 /**
  * Computes a confidence signal from one step's token data: the one place that turns step-1 tokens into

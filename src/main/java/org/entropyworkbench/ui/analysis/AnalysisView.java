@@ -48,6 +48,7 @@ import org.entropyworkbench.ui.common.ChartExporter;
 import org.entropyworkbench.ui.common.ChartOverlay;
 import org.entropyworkbench.ui.common.DomainDragHandler;
 import org.entropyworkbench.ui.common.Formats;
+import org.entropyworkbench.ui.workspace.MethodOption;
 import org.entropyworkbench.ui.common.MetricTile;
 import org.entropyworkbench.ui.common.TableCsvExporter;
 import org.jfree.chart.JFreeChart;
@@ -210,6 +211,8 @@ public final class AnalysisView extends BorderPane {
             model.priorsProperty().set(now);
             debounce.playFromStart();
         });
+        model.kProperty().addListener((obs, old, now) -> kBox.setValue(now.intValue()));
+        model.priorsProperty().addListener((obs, old, now) -> priorsBox.setValue(now));
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);

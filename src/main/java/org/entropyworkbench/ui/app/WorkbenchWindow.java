@@ -1,5 +1,7 @@
 package org.entropyworkbench.ui.app;
 
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.Workspace;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

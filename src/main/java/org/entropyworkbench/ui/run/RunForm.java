@@ -26,7 +26,6 @@ import org.entropyworkbench.core.dataset.Dataset;
 import org.entropyworkbench.core.provider.ApiKeySource;
 import org.entropyworkbench.core.provider.ServerPreset;
 import org.entropyworkbench.core.runner.RunMode;
-import org.entropyworkbench.core.threshold.ThresholdMethod;
 
 /**
  * The Run screen's settings form, bound to a {@link RunFormModel}: dataset, server, key source,
@@ -122,25 +121,14 @@ final class RunForm extends GridPane {
         });
         add("Mode", mode);
 
-        ComboBox<ThresholdMethod> method = new ComboBox<>();
-        method.getItems().setAll(ThresholdMethod.values());
-        method.valueProperty().bindBidirectional(form.method());
-        method.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ThresholdMethod m) { return m == null ? "" : m.label(); }
-
-            @Override
-            public ThresholdMethod fromString(String s) { return null; }
-        });
-        method.disableProperty().bind(form.mode().isEqualTo(RunMode.FULL));
-        add("τ method", method);
-        Label calibration = new Label();
-        calibration.textProperty().bind(Bindings.createStringBinding(() -> viewModel.workspace().calibration().get() == null
-                ? "no calibration loaded (needed for gated/budgeted)"
-                : "calibration: " + viewModel.workspace().calibration().get().model(), viewModel.workspace().calibration()));
-        calibration.setStyle("-fx-text-fill: #4b5563; -fx-font-size: 11px;");
-        calibration.setWrapText(true);
-        add("", calibration);
+        Label gate = new Label();
+        gate.setId("run-gate");
+        gate.textProperty().bind(viewModel.gateText());
+        gate.setStyle("-fx-text-fill: #4b5563; -fx-font-size: 11px;");
+        gate.setWrapText(true);
+        gate.setTooltip(new Tooltip("Gated and budgeted runs apply the loaded calibration's chosen rule or custom τ;"
+                + " choose it on the Calibration screen"));
+        add("Threshold", gate);
 
         add("Steps", intSpinner(form.steps(), 1, 10, 1));
         add("Top-k", intSpinner(form.topK(), 1, 20, 1));
