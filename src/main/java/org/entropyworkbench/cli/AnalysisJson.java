@@ -44,7 +44,10 @@ final class AnalysisJson {
         a.runOutcomes().failedQuestionIds().forEach(failed::add);
         o.put("problemLines", run.problems().size());
         o.put("partialTail", run.partialTail());
-        o.set("separation", separation(a.separation()));
+        o.put("signal", a.signal().id());
+        o.put("signalUnit", a.signal().unit());
+        o.put("signalDirection", a.signal().direction().label());
+        o.set("separation", separation(a.separationInSignalUnits()));
         o.put("entropyTokens", ChannelMeans.MAIN_H_TOKENS);
         o.set("channelMeans", channelMeans(a.channelMeans()));
         ArrayNode methods = o.putArray("methods");
@@ -54,7 +57,7 @@ final class AnalysisJson {
             ObjectNode mo = methods.addObject();
             mo.put("method", m.id());
             mo.put("label", m.label());
-            mo.put("tau", Numbers.jsonNumber(r.tau()));
+            mo.put("tau", Numbers.jsonNumber(a.tauInSignalUnits(m)));
             mo.put("available", r.available());
             mo.put("note", r.note());
             mo.put("stopped", p.stopped());
@@ -80,7 +83,7 @@ final class AnalysisJson {
             ObjectNode tokens = ro.putObject("tokenSavings");
             ObjectNode calls = ro.putObject("callSavings");
             for (ThresholdMethod m : ThresholdMethod.values()) {
-                tau.put(m.id(), Numbers.jsonNumber(row.tau().get(m)));
+                tau.put(m.id(), Numbers.jsonNumber(a.signal().direction().orient(row.tau().get(m))));
                 tokens.put(m.id(), Numbers.jsonNumber(row.tokenSavings().get(m)));
                 calls.put(m.id(), Numbers.jsonNumber(row.callSavings().get(m)));
             }

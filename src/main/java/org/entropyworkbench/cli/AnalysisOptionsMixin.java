@@ -2,6 +2,7 @@ package org.entropyworkbench.cli;
 
 import org.entropyworkbench.core.analysis.AnalysisDefaults;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.entropy.TopKEntropy;
 import org.entropyworkbench.core.threshold.BayesPriors;
 import picocli.CommandLine.Option;
@@ -20,9 +21,14 @@ final class AnalysisOptionsMixin {
             description = "Bayes-optimal priors: empirical (class frequencies) or equal (default ${DEFAULT-VALUE}).")
     private String priors;
 
-    /** @throws IllegalArgumentException naming the option when k or the priors are not allowed values */
+    @Option(names = "--signal", defaultValue = "step1-mean-entropy", paramLabel = "NAME",
+            description = "Step-1 confidence signal the rules, trade-off and calibration use (default ${DEFAULT-VALUE},"
+                    + " the paper's); see docs/signals.md or 'analyze --signals all' for the others.")
+    private String signal;
+
+    /** @throws IllegalArgumentException naming the option when k, the priors or the signal are not allowed values */
     AnalysisOptions options() {
-        return new AnalysisOptions(checkedK(k), BayesPriors.fromId(priors));
+        return new AnalysisOptions(checkedK(k), BayesPriors.fromId(priors), Signal.fromId(signal), null);
     }
 
     /** k must be one of the recorded ablation values. */

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.analysis.SignalComparison;
+import org.entropyworkbench.core.signal.SignalBootstrap;
+import org.entropyworkbench.core.signal.SignalReport;
 import org.entropyworkbench.core.run.RunFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,19 +39,45 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of tables.")
     private boolean json;
 
+    @Option(names = "--signals", paramLabel = "LIST",
+            description = "Also rank confidence signals by AUROC, with intervals: 'all' or ids separated by commas"
+                    + " (docs/signals.md).")
+    private String signals;
+
+    @Option(names = "--bootstrap", defaultValue = "" + SignalBootstrap.DEFAULT_RESAMPLES, paramLabel = "B",
+            description = "Bootstrap resamples for the --signals intervals; 0 for point figures only"
+                    + " (default ${DEFAULT-VALUE}).")
+    private int bootstrap;
+
+    @Option(names = "--bootstrap-seed", defaultValue = "" + SignalBootstrap.DEFAULT_SEED, paramLabel = "SEED",
+            description = "Seed of the bootstrap and permutation test (default ${DEFAULT-VALUE}).")
+    private long bootstrapSeed;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AnalysisOptions options = analysisOptions.options();
+        if (bootstrap < 0) {
+            throw new IllegalArgumentException("--bootstrap must be 0 or more, got " + bootstrap);
+        }
         ArrayNode jsonRuns = AnalysisJson.JSON.createArrayNode();
         for (Path path : runs) {
             RunFile run = RunLoading.read(path, err);
             RunAnalysis analysis = RunAnalysis.of(run, options);
+            List<SignalReport> ranked = signals == null ? null : SignalComparison.of(run, options,
+                    SignalsOutput.parse(signals), bootstrap, bootstrapSeed, SignalComparison.DEFAULT_PERMUTATIONS);
             if (json) {
-                jsonRuns.add(AnalysisJson.of(analysis, path.toString()));
+                ObjectNode one = AnalysisJson.of(analysis, path.toString());
+                if (ranked != null) {
+                    one.set("signals", SignalsOutput.json(ranked, bootstrap, bootstrapSeed));
+                }
+                jsonRuns.add(one);
             } else {
                 ResultsTable.print(analysis, path.toString(), out);
+                if (ranked != null) {
+                    SignalsOutput.print(ranked, bootstrap, bootstrapSeed, out);
+                }
             }
         }
         if (json) {

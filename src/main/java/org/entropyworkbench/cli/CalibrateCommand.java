@@ -71,7 +71,8 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (tau != null && (!Double.isFinite(tau) || tau < 0)) {
-            throw new IllegalArgumentException("--tau must be a non-negative number of bits, got " + tau);
+            throw new IllegalArgumentException("--tau must be a non-negative number (bits, or nats for a logprob-based"
+                    + " --signal), got " + tau);
         }
         ThresholdMethod chosen = tau == null ? ThresholdMethod.fromId(method) : null;
         AnalysisOptions options = analysisOptions.options();
@@ -92,7 +93,8 @@ final class CalibrateCommand implements Callable<Integer> {
         CalibrationFileWriter.write(output, calibration);
         out.println("wrote " + output + " (" + calibration.sample().mode() + ", " + calibration.sample().n()
                 + (fewShot == null ? " questions" : " questions per draw, " + fewShot.draws + " draws, seed " + fewShot.seed)
-                + ", k = " + calibration.k() + ")");
+                + ", k = " + calibration.k() + ", signal " + calibration.signal() + ", tau in "
+                + options.signal().unit() + ")");
         for (ThresholdMethod m : ThresholdMethod.values()) {
             CalibrationFile.MethodCalibration mc = calibration.methods().get(m);
             out.printf(java.util.Locale.ROOT, "  %-27s tau %s  token savings %s  delta-acc %s%s%n", m.label(), Numbers.fixed(mc.tau(), 4),

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.entropyworkbench.core.analysis.ChannelMeans;
 import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.analysis.TopKAblationRow;
 import org.entropyworkbench.core.run.RunHeader;
 import org.entropyworkbench.core.stats.Separation;
@@ -28,8 +29,10 @@ final class ResultsTable {
                 nullToDash(h.model()), nullToDash(h.dataset()), a.runOutcomes().step1Count(), a.outcomes().size(),
                 a.steps(), a.incompleteQuestionIds().isEmpty() ? "" : ", " + a.incompleteQuestionIds().size() + " incomplete",
                 a.options().k(), a.options().priors().id());
-        Separation s = a.separation();
-        out.printf(Locale.ROOT, "   step-1 entropy (bits): correct n=%d mean %s sd %s | incorrect n=%d mean %s sd %s | Cohen's d %s, p %s%n",
+        Separation s = a.separationInSignalUnits();
+        String signalLabel = a.signal() == Signal.DEFAULT ? "step-1 entropy (bits)"
+                : a.signal().id() + " (" + a.signal().unit() + ", " + a.signal().direction().label() + ")";
+        out.printf(Locale.ROOT, "   " + signalLabel + ": correct n=%d mean %s sd %s | incorrect n=%d mean %s sd %s | Cohen's d %s, p %s%n",
                 s.correct().n(), Numbers.fixed(s.correct().mean(), 4), Numbers.fixed(s.correct().sd(), 4),
                 s.incorrect().n(), Numbers.fixed(s.incorrect().mean(), 4), Numbers.fixed(s.incorrect().sd(), 4),
                 Numbers.fixed(s.cohensD(), 3), Numbers.pValue(s.pValue()));
@@ -51,7 +54,7 @@ final class ResultsTable {
                 "Token Sav", "Call Sav", "Delta-Acc", "Stopped");
         for (ThresholdMethod m : ThresholdMethod.values()) {
             TradeoffPoint p = a.atMethod(m);
-            out.printf(Locale.ROOT, format, m.label(), Numbers.fixed(a.thresholds().tau(m), 4),
+            out.printf(Locale.ROOT, format, m.label(), Numbers.fixed(a.tauInSignalUnits(m), 4),
                     Numbers.percent(p.step1Accuracy()), Numbers.percent(p.finalAccuracy()), Numbers.percent(p.threshAccuracy()),
                     Numbers.percent(p.gatedAccuracy()), Numbers.percent(p.tokenSavings()), Numbers.percent(p.callSavings()),
                     Numbers.points(p.deltaAccuracyPoints()), p.stopped() + "/" + p.n());
@@ -113,7 +116,7 @@ final class ResultsTable {
             }
             String[] cells = new String[ThresholdMethod.values().length];
             for (ThresholdMethod m : ThresholdMethod.values()) {
-                cells[m.ordinal()] = Numbers.fixed(row.tau().get(m), 4) + " / " + Numbers.percent(row.tokenSavings().get(m));
+                cells[m.ordinal()] = Numbers.fixed(a.signal().direction().orient(row.tau().get(m)), 4) + " / " + Numbers.percent(row.tokenSavings().get(m));
             }
             out.printf(Locale.ROOT, format, row.k(), row.nCorrect(), row.nIncorrect(), Numbers.fixed(row.cohensD(), 3),
                     Numbers.pValue(row.pValue()), cells[0], cells[1], cells[2], cells[3]);

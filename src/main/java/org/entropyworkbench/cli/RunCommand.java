@@ -417,7 +417,11 @@ public final class RunCommand implements Callable<Integer> {
             throw new CliErrors.CliFailure(calibration + ": " + e.getMessage() + " with --method");
         }
         CalibrationMismatch.warnings(cal, calibration.toString(), runModel, runTopK, runDataset).forEach(progress::onWarning);
-        return new GateSettings(chosen.tau(), chosen.rule(), cal.k(), calibration.toString());
+        try {
+            return new GateSettings(chosen.tau(), chosen.rule(), cal.k(), calibration.toString(), cal.gateSignal());
+        } catch (IllegalArgumentException e) {
+            throw new CliErrors.CliFailure(calibration + ": " + e.getMessage());
+        }
     }
 
     /** The --mode given, or null when it was left out. */

@@ -8,6 +8,11 @@ import java.util.Map;
 import org.entropyworkbench.core.entropy.TopKEntropy;
 import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.RunHeader;
+import org.entropyworkbench.core.signal.Signal;
+import org.entropyworkbench.core.signal.SignalDirection;
+import org.entropyworkbench.core.stats.ClassStatistics;
+import org.entropyworkbench.core.signal.StepSignals;
+import org.entropyworkbench.core.signal.StepTokenData;
 import org.entropyworkbench.core.stats.Separation;
 import org.entropyworkbench.core.threshold.ThresholdCalculator;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
@@ -43,7 +48,10 @@ public final class RunAnalysis {
         this.run = run;
         this.options = options;
         this.steps = Math.max(1, run.header().steps());
-        this.outcomes = RunOutcomes.fromRun(run, options.k(), steps);
+        this.outcomes = options.signal() == Signal.MEAN_ENTROPY
+                ? RunOutcomes.fromRun(run, options.k(), steps)
+                : RunOutcomes.fromSteps(run.steps(), steps, first -> StepSignals.gateScore(options.signal(),
+                        StepTokenData.of(first, options.k()), options.signalSettings()));
         this.thresholds = new ThresholdCalculator().compute(outcomes.correctH(), outcomes.incorrectH(),
                 options.thresholdOptions());
         this.evaluator = new TradeoffEvaluator(outcomes.outcomes());
@@ -80,7 +88,36 @@ public final class RunAnalysis {
     /** Class statistics, Cohen's d, Welch t-test and histogram overlap of step-1 entropy. */
     public Separation separation() { return thresholds.separation(); }
 
+    /**
+     * The rules' thresholds in gate-score units (low = confident): the signal's own units for a
+     * low-is-confident signal, negated for a high-is-confident one; {@link #tauInSignalUnits} turns them back.
+     */
     public ThresholdSet thresholds() { return thresholds; }
+
+    /** The signal the analysis works on. */
+    public Signal signal() { return options.signal(); }
+
+    /**
+     * {@link #separation()} with the class means back in the signal's own units; sd, d (oriented: positive
+     * when incorrect answers look less confident), t and p unchanged. The same object for low-is-confident signals.
+     */
+    public Separation separationInSignalUnits() {
+        Separation s = separation();
+        if (options.signal().direction() == SignalDirection.LOW_IS_CONFIDENT) {
+            return s;
+        }
+        return new Separation(mirrored(s.correct()), mirrored(s.incorrect()), s.pooledSd(), s.cohensD(), s.welchT(),
+                s.welchDf(), s.pValue(), s.overlap(), s.note());
+    }
+
+    private static ClassStatistics mirrored(ClassStatistics c) {
+        return new ClassStatistics(c.n(), -c.mean(), c.sd());
+    }
+
+    /** A rule's τ in the signal's own units (bits or nats), NaN when the rule is unavailable. */
+    public double tauInSignalUnits(ThresholdMethod method) {
+        return options.signal().direction().orient(thresholds.tau(method));
+    }
 
     public TradeoffEvaluator tradeoff() { return evaluator; }
 

@@ -1,5 +1,7 @@
 package org.entropyworkbench.core.calibration;
 
+import org.entropyworkbench.core.signal.Signal;
+import org.entropyworkbench.core.signal.SignalDirection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +41,10 @@ import org.entropyworkbench.core.tradeoff.TradeoffPoint;
  * @param classStatistics  step-1 entropy by class over all labelled questions of the source run
  * @param sample           which questions set the thresholds
  * @param signal           id of the confidence signal the thresholds were computed on ({@link #DEFAULT_SIGNAL}
- *                         unless another was used); unknown ids are kept as data
+ *                         unless another was used; ids of core.signal.Signal); unknown ids are kept as data.
+ *                         τ and the class means are in that signal's own units (bits for entropies, nats for
+ *                         DeepConf confidence and NLL); Cohen's d is oriented (positive = incorrect answers
+ *                         look less confident)
  * @param provenance       what the serving side reported about the model and server, or null
  * @param prompts          prompt set of the source run, or null when it recorded none
  */
@@ -121,6 +126,14 @@ public record CalibrationFile(
         static ClassStatisticsEntry of(Separation s) {
             return new ClassStatisticsEntry(ClassEntry.of(s.correct()), ClassEntry.of(s.incorrect()), s.cohensD(), s.pValue());
         }
+
+        /** Class means back in the signal's own units (gate scores of a high-is-confident signal are negated). */
+        static ClassStatisticsEntry of(Separation s, SignalDirection direction) {
+            ClassEntry c = ClassEntry.of(s.correct());
+            ClassEntry i = ClassEntry.of(s.incorrect());
+            return new ClassStatisticsEntry(new ClassEntry(c.n(), direction.orient(c.mu()), c.sigma()),
+                    new ClassEntry(i.n(), direction.orient(i.mu()), i.sigma()), s.cohensD(), s.pValue());
+        }
     }
 
     /**
@@ -181,6 +194,23 @@ public record CalibrationFile(
         return ChosenThreshold.rule(override, mc.tau());
     }
 
+    /**
+     * The signal a gate built from this calibration must compute (τ is in its units).
+     *
+     * @throws IllegalArgumentException when the file names a signal this version cannot compute
+     */
+    public Signal gateSignal() {
+        if (DEFAULT_SIGNAL.equals(signal)) {
+            return Signal.DEFAULT;
+        }
+        try {
+            return Signal.fromId(signal);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the calibration was built on signal '" + signal
+                    + "', which this version of the workbench cannot compute (" + e.getMessage() + ")");
+        }
+    }
+
     /** This calibration with a hand-set τ as its choice ({@code chosenMethod: "custom"}). */
     public CalibrationFile withCustomTau(double tau) {
         return withChosen(ChosenThreshold.custom(tau));
@@ -226,7 +256,7 @@ public record CalibrationFile(
             ThresholdResult r = analysis.thresholds().result(m);
             TradeoffPoint p = analysis.atMethod(m);
             methods.put(m, r.available()
-                    ? new MethodCalibration(r.tau(), true, r.note(), p.tokenSavings(), p.callSavings(),
+                    ? new MethodCalibration(analysis.tauInSignalUnits(m), true, r.note(), p.tokenSavings(), p.callSavings(),
                             p.gatedAccuracy(), p.deltaAccuracyPoints())
                     : new MethodCalibration(Double.NaN, false, r.note(), Double.NaN, Double.NaN, Double.NaN, Double.NaN));
         }
@@ -252,15 +282,18 @@ public record CalibrationFile(
                 continue;
             }
             List<String> notes = new ArrayList<>();
+            SignalDirection direction = analysis.signal().direction();
+            double low = Math.min(direction.orient(s.tau().min()), direction.orient(s.tau().max()));
+            double high = Math.max(direction.orient(s.tau().min()), direction.orient(s.tau().max()));
             notes.add(String.format(java.util.Locale.ROOT, "mean of %d draws of %d (sd %.4f, range %.4f-%.4f)",
-                    s.availableDraws(), fewShot.n(), s.tau().sd(), s.tau().min(), s.tau().max()));
+                    s.availableDraws(), fewShot.n(), s.tau().sd(), low, high));
             if (s.unavailableDraws() > 0) {
                 notes.add(s.unavailableDraws() + " draws unavailable: " + s.unavailableReason());
             }
             if (s.fallbackDraws() > 0) {
                 notes.add(s.fallbackDraws() + " draws fell back to the entropy mean");
             }
-            methods.put(m, new MethodCalibration(s.tau().mean(), true, String.join("; ", notes),
+            methods.put(m, new MethodCalibration(direction.orient(s.tau().mean()), true, String.join("; ", notes),
                     s.tokenSavings().mean(), s.callSavings().mean(), s.gatedAccuracy().mean(),
                     s.deltaAccuracyPoints().mean()));
         }
@@ -280,7 +313,8 @@ public record CalibrationFile(
         ChosenThreshold chosen = chosenMethod == null ? null : ChosenThreshold.rule(chosenMethod, methods.get(chosenMethod).tau());
         return new CalibrationFile(VERSION, createdAt.toString(), workbenchVersion, h.model(), h.server(), h.dataset(),
                 h.runId(), analysis.options().k(), ENTROPY_UNIT, analysis.options().priors().id(), chosen,
-                methods, ClassStatisticsEntry.of(analysis.separation()), sample, DEFAULT_SIGNAL, null,
+                methods, ClassStatisticsEntry.of(analysis.separation(), analysis.signal().direction()), sample,
+                analysis.signal() == Signal.DEFAULT ? DEFAULT_SIGNAL : analysis.signal().id(), null,
                 CalibrationPrompts.fromHeader(h.prompts(), h.steps()));
     }
 }

@@ -22,6 +22,9 @@ public final class StepEntropyAccumulator implements TokenListener {
 
     private final double[][] byK = new double[KS.length][];
     private double[] tail = new double[256];
+    private double[] chosen = new double[256];
+    private double[] confidence = new double[256];
+    private boolean scoresRecorded;
     private final StringBuilder channels = new StringBuilder(256);
     private final List<String> tokens = new ArrayList<>(256);
     private final double[] scratchOut = new double[KS.length];
@@ -48,12 +51,34 @@ public final class StepEntropyAccumulator implements TokenListener {
             scratchTok[i] = token.topToken(i);
         }
         double t = TopKEntropy.forThisThread().compute(scratchLp, scratchTok, c, KS, scratchOut);
-        add(scratchOut, t, token.channel(), token.text());
+        double own = token.logprob();
+        add(scratchOut, t, token.channel(), token.text(), TopKEntropy.isUsable(own) ? Math.min(own, 0.0) : Double.NaN,
+                TopKEntropy.confidence(scratchLp, c));
     }
 
-    /** Adds one position whose entropies (one per ablation k) are already known. */
+    /**
+     * Adds one position with its entropies (one per ablation k), the sampled token's own logprob and its
+     * DeepConf token confidence ({@link TopKEntropy#confidence}); NaN for either when unknown.
+     */
+    public void add(double[] entropiesPerK, double tailMass, Channel channel, String text, double chosenLogprob,
+                    double tokenConfidence) {
+        scoresRecorded = true;
+        addPosition(entropiesPerK, tailMass, channel, text, chosenLogprob, tokenConfidence);
+    }
+
+    /**
+     * Adds one position whose entropies (one per ablation k) are already known, without the chosen-token
+     * logprob and confidence (NaN there if another position of the step has them).
+     */
     public void add(double[] entropiesPerK, double tailMass, Channel channel, String text) {
+        addPosition(entropiesPerK, tailMass, channel, text, Double.NaN, Double.NaN);
+    }
+
+    private void addPosition(double[] entropiesPerK, double tailMass, Channel channel, String text,
+                             double chosenLogprob, double tokenConfidence) {
         ensureCapacity(n + 1);
+        chosen[n] = chosenLogprob;
+        confidence[n] = tokenConfidence;
         for (int j = 0; j < KS.length; j++) {
             byK[j][n] = entropiesPerK[j];
         }
@@ -85,6 +110,12 @@ public final class StepEntropyAccumulator implements TokenListener {
     }
 
     public double[] tailMass() { return Arrays.copyOf(tail, n); }
+
+    /** Per-token logprob of the sampled token (natural log), or null when no position had one added. */
+    public double[] chosenLogprobs() { return scoresRecorded ? Arrays.copyOf(chosen, n) : null; }
+
+    /** Per-token DeepConf confidence, or null when no position had one added. */
+    public double[] tokenConfidences() { return scoresRecorded ? Arrays.copyOf(confidence, n) : null; }
 
     public String channels() { return channels.toString(); }
 
@@ -120,5 +151,7 @@ public final class StepEntropyAccumulator implements TokenListener {
             byK[j] = Arrays.copyOf(byK[j], cap);
         }
         tail = Arrays.copyOf(tail, cap);
+        chosen = Arrays.copyOf(chosen, cap);
+        confidence = Arrays.copyOf(confidence, cap);
     }
 }

@@ -103,6 +103,24 @@ public final class TopKEntropy {
         return Math.min(1.0, Math.max(0.0, 1.0 - rawMass));
     }
 
+    /**
+     * DeepConf token confidence of one position (Fu et al. 2025, "Deep Think with Confidence", section 3.1):
+     * minus the mean of the returned top-k logprobs (natural log), over the usable entries only (sentinels
+     * skipped, no renormalisation, no duplicate merging). High = confident. NaN when no entry is usable.
+     */
+    public static double confidence(double[] logprobs, int count) {
+        double sum = 0;
+        int used = 0;
+        for (int i = 0; i < count; i++) {
+            double l = logprobs[i];
+            if (isUsable(l)) {
+                sum += Math.min(l, 0.0);
+                used++;
+            }
+        }
+        return used == 0 ? Double.NaN : -sum / used;
+    }
+
     /** Entropy in bits over all usable entries (no k cut). */
     public double entropyBits(double[] logprobs, String[] tokens, int count) {
         double[] out = new double[1];

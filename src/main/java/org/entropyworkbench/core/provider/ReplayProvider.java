@@ -16,7 +16,9 @@ import org.entropyworkbench.core.run.StepRecord;
  * are sent as recorded; otherwise each position gets a synthetic top-20 vector whose renormalised
  * entropy equals the recorded k = 20 entropy (see {@link SyntheticAlternatives}; entropies at k =
  * 5/10/15 computed from a replay are then approximations). Positions without a recorded entropy
- * come with no alternatives and a NaN logprob.
+ * come with no alternatives and a NaN logprob. The sampled token's own logprob is the recorded one ({@code lp},
+ * run format 1.1) when the record has it; the DeepConf confidence of a replayed step is computed from the
+ * alternatives it streams, so without raw {@code top} it comes from the synthetic ones.
  *
  * <p>Pacing: token i is due at start + i / tokensPerSecond, with sleeps computed against the start
  * time (no drift); 0 or infinity means as fast as possible. Thread-safe: calls share only the
@@ -140,19 +142,21 @@ public final class ReplayProvider implements ChatProvider {
         void moveTo(int index) {
             i = index;
             raw = rec.topLogprobs() != null && index < rec.topLogprobs().size() ? rec.topLogprobs().get(index) : null;
+            double recorded = rec.chosenLogprob() != null && index < rec.chosenLogprob().length
+                    ? rec.chosenLogprob()[index] : Double.NaN;
             if (raw != null) {
-                logprob = sampledLogprob(raw, text());
+                logprob = Double.isNaN(recorded) ? sampledLogprob(raw, text()) : recorded;
                 return;
             }
             double h = index < entropies20.length ? entropies20[index] : Double.NaN;
             if (Double.isNaN(h)) {
-                logprob = Double.NaN;
+                logprob = recorded;
                 syntheticTokens[0] = null;
                 return;
             }
             double tail = rec.tailMass() != null && index < rec.tailMass().length ? rec.tailMass()[index] : 0.0;
             SyntheticAlternatives.fill(h, SYNTHETIC_K, Double.isNaN(tail) ? 0.0 : tail, synthetic);
-            logprob = synthetic[0];
+            logprob = Double.isNaN(recorded) ? synthetic[0] : recorded;
             String main = text();
             syntheticTokens[0] = main;
             int next = 0;

@@ -94,6 +94,8 @@ final class FastStepLineReader {
                         f.top = readTop();
                     }
                     break;
+                case "lp": f.chosenLogprob = readDoubles(); break;
+                case "conf": f.confidence = readDoubles(); break;
                 case "flags":
                     f.flags = readStrings();
                     if (f.flags == null) {

@@ -302,6 +302,7 @@ final class OpenAiFastResponseParser {
     /** One position: its alternatives become entropies at the closing brace. */
     private void readEntry(OpenAiResponse r) {
         String token = "";
+        double chosen = Double.NaN;
         int count = 0;
         int seen = 0;
         if (!in.openIsEmpty('{', '}')) {
@@ -313,6 +314,10 @@ final class OpenAiFastResponseParser {
                         seen = once(seen, 1);
                         token = orEmpty(in.readNullableString());
                     }
+                    case "logprob" -> {
+                        seen = once(seen, 4);
+                        chosen = in.readNullableDouble();
+                    }
                     case "top_logprobs" -> {
                         seen = once(seen, 2);
                         count = in.tryNull() ? 0 : readAlternatives();
@@ -323,7 +328,9 @@ final class OpenAiFastResponseParser {
         }
         r.topK = Math.max(r.topK, count);
         double tail = TopKEntropy.forThisThread().compute(altLogprobs, altTokens, count, KS, entropies);
-        r.entropy.add(entropies, tail, Channel.ANSWER, token);
+        r.entropy.add(entropies, tail, Channel.ANSWER, token,
+                TopKEntropy.isUsable(chosen) ? Math.min(chosen, 0.0) : Double.NaN,
+                TopKEntropy.confidence(altLogprobs, count));
         if (r.top != null) {
             r.top.add(new StepRecord.TopLogprobs(Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(altTokens, count))),
                     Arrays.copyOf(altLogprobs, count)));

@@ -73,6 +73,7 @@ final class OpenAiResponse {
                 reasoning, grade.extracted(), expected, grade.correct(), promptTokens, completion, finish,
                 hasLogprobs ? entropy.tokens() : null, hasLogprobs ? entropy.channels() : null,
                 hasLogprobs ? entropy.entropyByK() : Map.of(), hasLogprobs ? entropy.tailMass() : null,
-                hasLogprobs ? top : null, flags, startedAt, durationMs);
+                hasLogprobs ? top : null, flags, startedAt, durationMs,
+                hasLogprobs ? entropy.chosenLogprobs() : null, hasLogprobs ? entropy.tokenConfidences() : null);
     }
 }

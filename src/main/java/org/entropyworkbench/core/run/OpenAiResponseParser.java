@@ -441,6 +441,7 @@ final class OpenAiResponseParser {
     /** One position: its alternatives become entropies at the closing brace. Returns the problem, or null. */
     private FieldException readEntry(JsonParser p, OpenAiResponse r, int index) throws IOException {
         String token = "";
+        double chosen = Double.NaN;
         int count = 0;
         FieldException problem = null;
         String name;
@@ -448,6 +449,7 @@ final class OpenAiResponseParser {
             JsonToken v = p.nextToken();
             switch (name) {
                 case "token" -> token = textOrEmpty(p, v);
+                case "logprob" -> chosen = number(p, v);
                 case "top_logprobs" -> {
                     count = 0;
                     problem = null;
@@ -478,7 +480,9 @@ final class OpenAiResponseParser {
         }
         r.topK = Math.max(r.topK, count);
         double tail = TopKEntropy.forThisThread().compute(altLogprobs, altTokens, count, KS, entropies);
-        r.entropy.add(entropies, tail, Channel.ANSWER, token);
+        r.entropy.add(entropies, tail, Channel.ANSWER, token,
+                TopKEntropy.isUsable(chosen) ? Math.min(chosen, 0.0) : Double.NaN,
+                TopKEntropy.confidence(altLogprobs, count));
         if (r.top != null) {
             r.top.add(new StepRecord.TopLogprobs(List.of(Arrays.copyOf(altTokens, count)), Arrays.copyOf(altLogprobs, count)));
         }

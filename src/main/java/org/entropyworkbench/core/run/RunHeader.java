@@ -54,6 +54,12 @@ public record RunHeader(
         String servedModel) {
 
     public static final int FORMAT_VERSION = 1;
+    /**
+     * Minor version written into new headers (field {@code minor}); readers do not need it: 1.1 adds the
+     * optional step fields {@code lp} and {@code conf} and 7-decimal entropies, whose presence is checked
+     * per step (docs/run-format.md).
+     */
+    public static final int FORMAT_MINOR = 1;
     public static final String FORMAT_NAME = "entropy-workbench-run";
 
     /** A header without a served model name (simulated and imported runs, files of earlier versions). */

@@ -34,6 +34,7 @@ public final class RunHeaderCodec {
         g.writeStringField("type", "header");
         g.writeStringField("format", RunHeader.FORMAT_NAME);
         g.writeNumberField("version", h.formatVersion());
+        g.writeNumberField("minor", RunHeader.FORMAT_MINOR);
         g.writeStringField("runId", h.runId());
         g.writeStringField("createdAt", h.createdAt());
         g.writeStringField("workbenchVersion", h.workbenchVersion());

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * names as in docs/run-format.md. Streaming Jackson both ways: number arrays are parsed straight into
  * {@code double[]} (no boxing, no tree), because ingest speed of big runs matters.
  *
- * <p>Numbers: entropies and tail masses are rounded to 4 decimals, top-k logprobs to 5, trailing
+ * <p>Numbers: entropies, chosen-token logprobs ({@code lp}) and token confidences ({@code conf}) are
+ * rounded to 7 decimals (format 1.1; 1.0 files have 4), tail masses to 4, top-k logprobs to 5, trailing
  * zeros dropped; a NaN (position without usable logprobs) is written as {@code null} and read back as
  * NaN; a NaN temperature is written as {@code null}.
  *
@@ -27,9 +28,15 @@ import java.util.TreeMap;
  */
 public final class StepLineCodec {
 
-    static final int ENTROPY_DECIMALS = 4;
+    /**
+     * Format 1.1: 7 decimals (rounding error at most 5e-8 bits per value), so thresholds computed from a
+     * file stay within 1e-6 bits of those from the exact logprobs; format 1.0 files carry 4.
+     */
+    static final int ENTROPY_DECIMALS = 7;
     static final int TAIL_DECIMALS = 4;
     static final int LOGPROB_DECIMALS = 5;
+    /** Chosen-token logprobs and token confidences (format 1.1), natural log, as precise as entropies. */
+    static final int SCORE_DECIMALS = 7;
 
     private final FixedDecimals decimals = new FixedDecimals();
     private double[] scratch = new double[1024];
@@ -128,6 +135,14 @@ public final class StepLineCodec {
             }
             g.writeEndArray();
         }
+        if (r.chosenLogprob() != null) {
+            g.writeFieldName("lp");
+            writeArray(g, r.chosenLogprob(), SCORE_DECIMALS);
+        }
+        if (r.tokenConfidence() != null) {
+            g.writeFieldName("conf");
+            writeArray(g, r.tokenConfidence(), SCORE_DECIMALS);
+        }
         g.writeArrayFieldStart("flags");
         for (String f : r.flags()) {
             g.writeString(f);
@@ -216,6 +231,8 @@ public final class StepLineCodec {
                         f.top = readTop(p);
                     }
                     break;
+                case "lp": f.chosenLogprob = readDoubles(p, name); break;
+                case "conf": f.confidence = readDoubles(p, name); break;
                 case "flags":
                     f.flags = JsonFields.strings(p, name);
                     if (f.flags != null && f.flags.contains(null)) {
@@ -341,6 +358,15 @@ public final class StepLineCodec {
             checkLength("channels", channels, n);
             checkLength("tail", tail, n);
             checkLength("top", top, n);
+        }
+    }
+
+    /** The format-1.1 per-token score arrays must match the entropy arrays' length when both are present. */
+    static void checkScores(Map<Integer, double[]> entropy, double[] chosenLogprob, double[] confidence) {
+        int n = checkSameLengths(entropy);
+        if (n >= 0) {
+            checkLength("lp", chosenLogprob == null ? -1 : chosenLogprob.length, n);
+            checkLength("conf", confidence == null ? -1 : confidence.length, n);
         }
     }
 

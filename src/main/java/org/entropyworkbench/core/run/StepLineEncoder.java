@@ -119,6 +119,14 @@ final class StepLineEncoder {
             }
             put((byte) ']');
         }
+        if (r.chosenLogprob() != null) {
+            raw(",\"lp\":");
+            numbers(r.chosenLogprob(), StepLineCodec.SCORE_DECIMALS);
+        }
+        if (r.tokenConfidence() != null) {
+            raw(",\"conf\":");
+            numbers(r.tokenConfidence(), StepLineCodec.SCORE_DECIMALS);
+        }
         raw(",\"flags\":");
         strings(r.flags());
         raw(",\"startedAt\":");

@@ -37,6 +37,8 @@ final class StepLineFields {
     List<String> flags;
     long startedAt;
     long durationMs;
+    double[] chosenLogprob;
+    double[] confidence;
 
     /**
      * Checks the collected fields ({@link StepLineCodec#checkStep}) and builds the step; a missing
@@ -49,8 +51,10 @@ final class StepLineFields {
         StepLineCodec.checkStep(q, step, entropyOrEmpty, tokens == null ? -1 : tokens.size(),
                 channels == null ? -1 : channels.length(), tail == null ? -1 : tail.length,
                 top == null ? -1 : top.size());
+        StepLineCodec.checkScores(entropyOrEmpty, chosenLogprob, confidence);
         return new StepRecord(q, step, promptHash, model, server, temperature, maxTokens, topK, text, reasoning,
                 extracted, expected, correct, promptTokens, completionTokens, finish, tokens, channels,
-                entropyOrEmpty, tail, top, flags == null ? List.of() : flags, startedAt, durationMs, servedModel);
+                entropyOrEmpty, tail, top, flags == null ? List.of() : flags, startedAt, durationMs, servedModel,
+                chosenLogprob, confidence);
     }
 }

@@ -36,6 +36,10 @@ import java.util.Map;
  * @param servedModel     the model name the server reported in its answer (the chunks' {@code model}), or
  *                        null when it reported none or the step was not made by a server (simulated,
  *                        files written before this field existed)
+ * @param chosenLogprob   per-token logprob (natural log) of the token the server actually sampled, NaN where
+ *                        the server sent none; null when not recorded (files before format 1.1)
+ * @param tokenConfidence per-token DeepConf confidence, minus the mean of the usable returned top-k logprobs
+ *                        (natural log); NaN where none was usable; null when not recorded (before 1.1)
  */
 public record StepRecord(
         String questionId,
@@ -62,7 +66,9 @@ public record StepRecord(
         List<String> flags,
         long startedAt,
         long durationMillis,
-        String servedModel) {
+        String servedModel,
+        double[] chosenLogprob,
+        double[] tokenConfidence) {
 
     /** The k used for the sequence signal unless the user picks another. */
     public static final int DEFAULT_K = 20;
@@ -72,7 +78,7 @@ public record StepRecord(
         flags = flags == null ? List.of() : List.copyOf(flags);
     }
 
-    /** A step without a served model name (simulated runs, imports, files of earlier versions). */
+    /** A step without a served model name and without the format-1.1 per-token scores (simulated runs, imports, older files). */
     public StepRecord(String questionId, int step, String promptHash, String model, String server, double temperature,
                       int maxTokens, int topK, String text, String reasoningText, String extractedAnswer,
                       String expectedAnswer, Boolean correct, int promptTokens, int completionTokens,
@@ -81,12 +87,45 @@ public record StepRecord(
                       long durationMillis) {
         this(questionId, step, promptHash, model, server, temperature, maxTokens, topK, text, reasoningText,
                 extractedAnswer, expectedAnswer, correct, promptTokens, completionTokens, finishReason, tokens, channels,
-                entropyByK, tailMass, topLogprobs, flags, startedAt, durationMillis, null);
+                entropyByK, tailMass, topLogprobs, flags, startedAt, durationMillis, null, null, null);
+    }
+
+    /** A step with the served model name but without the format-1.1 per-token scores. */
+    public StepRecord(String questionId, int step, String promptHash, String model, String server, double temperature,
+                      int maxTokens, int topK, String text, String reasoningText, String extractedAnswer,
+                      String expectedAnswer, Boolean correct, int promptTokens, int completionTokens,
+                      String finishReason, List<String> tokens, String channels, Map<Integer, double[]> entropyByK,
+                      double[] tailMass, List<TopLogprobs> topLogprobs, List<String> flags, long startedAt,
+                      long durationMillis, String servedModel) {
+        this(questionId, step, promptHash, model, server, temperature, maxTokens, topK, text, reasoningText,
+                extractedAnswer, expectedAnswer, correct, promptTokens, completionTokens, finishReason, tokens, channels,
+                entropyByK, tailMass, topLogprobs, flags, startedAt, durationMillis, servedModel, null, null);
+    }
+
+    /** A step with the format-1.1 per-token scores but without a served model name. */
+    public StepRecord(String questionId, int step, String promptHash, String model, String server, double temperature,
+                      int maxTokens, int topK, String text, String reasoningText, String extractedAnswer,
+                      String expectedAnswer, Boolean correct, int promptTokens, int completionTokens,
+                      String finishReason, List<String> tokens, String channels, Map<Integer, double[]> entropyByK,
+                      double[] tailMass, List<TopLogprobs> topLogprobs, List<String> flags, long startedAt,
+                      long durationMillis, double[] chosenLogprob, double[] tokenConfidence) {
+        this(questionId, step, promptHash, model, server, temperature, maxTokens, topK, text, reasoningText,
+                extractedAnswer, expectedAnswer, correct, promptTokens, completionTokens, finishReason, tokens, channels,
+                entropyByK, tailMass, topLogprobs, flags, startedAt, durationMillis, null, chosenLogprob,
+                tokenConfidence);
     }
 
     /** True when the server reported a model name other than the one the request asked for. */
     public boolean servedModelDiffers() {
         return servedModel != null && !servedModel.equals(model);
+    }
+
+    /** This step with the format-1.1 per-token scores added (arrays of length n or null). */
+    public StepRecord withTokenScores(double[] chosen, double[] confidence) {
+        return new StepRecord(questionId, step, promptHash, model, server, temperature, maxTokens, topK, text,
+                reasoningText, extractedAnswer, expectedAnswer, correct, promptTokens, completionTokens, finishReason,
+                tokens, channels, entropyByK, tailMass, topLogprobs, flags, startedAt, durationMillis, servedModel,
+                chosen, confidence);
     }
 
     /** Number of token records (positions with entropies). */

@@ -74,12 +74,17 @@ final class QuestionState {
 
     /** Adds the next step's record; {@code k} is the top-k whose mean entropy is the gate's H. */
     void add(StepRecord r, int k) {
+        add(r, first -> StepEntropyAccumulator.mean(first.entropies(k), first.channels(), null));
+    }
+
+    /** Adds the next step's record; {@code step1Score} turns step 1 into the gate score (low = confident). */
+    void add(StepRecord r, java.util.function.ToDoubleFunction<StepRecord> step1Score) {
         if (r.step() != stepsDone() + 1) {
             throw new IllegalStateException("question " + id() + ": step " + r.step() + " follows step " + stepsDone());
         }
         answers.add(r.text() == null ? "" : r.text());
         if (r.step() == 1) {
-            h1 = StepEntropyAccumulator.mean(r.entropies(k), r.channels(), null);
+            h1 = step1Score.applyAsDouble(r);
             step1Correct = r.correct();
         }
         lastCorrect = r.correct();

@@ -298,9 +298,11 @@ public final class ReplayRuns {
             Object k = h.calibration().get("k");
             Object file = h.calibration().get("file");
             ThresholdMethod rule = GateSettings.CUSTOM_METHOD_ID.equals(method) ? null : ThresholdMethod.fromId((String) method);
+            Object signal = h.calibration().get("signal");
             return new GateSettings(((Number) tau).doubleValue(), rule,
                     k instanceof Number ? ((Number) k).intValue() : StepRecord.DEFAULT_K,
-                    file instanceof String ? (String) file : null);
+                    file instanceof String ? (String) file : null,
+                    signal instanceof String ? org.entropyworkbench.core.signal.Signal.fromId((String) signal) : null);
         } catch (IllegalArgumentException e) {
             return null;
         }

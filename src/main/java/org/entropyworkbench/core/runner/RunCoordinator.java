@@ -25,6 +25,8 @@ import org.entropyworkbench.core.run.RunFileWriter;
 import org.entropyworkbench.core.run.RunHeader;
 import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.run.WorkbenchVersion;
+import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.tradeoff.BudgetReallocation;
 
 /**
@@ -59,6 +61,8 @@ final class RunCoordinator implements Runnable {
     private final Set<String> servedModelsDiffering = ConcurrentHashMap.newKeySet();
     /** Budgeted mode: false until the extra steps are allotted (step-1 targets are provisional until then). */
     private volatile boolean plansFinal;
+    /** Step 1 to the gate score (low = confident): the gate's signal, or the paper's mean entropy without a gate. */
+    private final java.util.function.ToDoubleFunction<StepRecord> gateScore;
     private RunFileWriter writer;
     private boolean newFile;
 
@@ -74,6 +78,9 @@ final class RunCoordinator implements Runnable {
         });
         this.executor = new StepExecutor(config, control, this.listener, counters, timeouts, System.nanoTime());
         this.gateK = config.gate() == null ? StepRecord.DEFAULT_K : config.gate().k();
+        this.gateScore = config.gate() == null
+                ? first -> StepEntropyAccumulator.mean(first.entropies(gateK), first.channels(), null)
+                : config.gate()::gateScore;
         for (PreparedQuestion q : config.questions()) {
             states.add(new QuestionState(q));
         }
@@ -165,7 +172,7 @@ final class RunCoordinator implements Runnable {
         int skipped = 0;
         for (QuestionState s : states) {
             for (StepRecord r : recorded.getOrDefault(s.id(), List.of())) {
-                s.add(r, gateK);
+                s.add(r, gateScore);
                 counters.recordedEarlier(r);
                 found++;
             }
@@ -219,7 +226,7 @@ final class RunCoordinator implements Runnable {
     }
 
     private int gateTarget(QuestionState s) {
-        return s.h1() <= config.gate().tau() ? 1 : config.steps();
+        return s.h1() <= config.gate().gateTau() ? 1 : config.steps();
     }
 
     private RunHeader newHeader(String servedModel) {
@@ -233,6 +240,9 @@ final class RunCoordinator implements Runnable {
             calibration.put("method", gate.methodId());
             calibration.put("tau", gate.tau());
             calibration.put("k", gate.k());
+            if (gate.signal() != Signal.DEFAULT) {
+                calibration.put("signal", gate.signal().id());
+            }
             if (gate.calibrationFile() != null) {
                 calibration.put("file", gate.calibrationFile());
             }
@@ -296,7 +306,7 @@ final class RunCoordinator implements Runnable {
             h1[i] = open.get(i).h1();
             ids.add(open.get(i).id());
         }
-        BudgetReallocation.Allocation allocation = BudgetReallocation.allocate(ids, h1, config.gate().tau(), config.steps());
+        BudgetReallocation.Allocation allocation = BudgetReallocation.allocate(ids, h1, config.gate().gateTau(), config.steps());
         if (allocation.unallocatedCalls() > 0) {
             listener.onWarning("every question is confident (H <= tau): " + allocation.unallocatedCalls()
                     + " calls of the budget stay unused");
@@ -357,7 +367,7 @@ final class RunCoordinator implements Runnable {
             }
             noteServedModel(record);
             append(record);
-            s.add(record, gateK);
+            s.add(record, gateScore);
             counters.completed(record);
             if (config.mode() == RunMode.GATED && step == 1 && config.fixedSteps().isEmpty()) {
                 s.targetSteps(gateTarget(s));

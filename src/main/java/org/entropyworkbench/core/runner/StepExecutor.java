@@ -228,6 +228,8 @@ final class StepExecutor {
                 flags,
                 startedAt,
                 durationMillis,
-                result.servedModel());
+                result.servedModel(),
+                entropy.chosenLogprobs(),
+                entropy.tokenConfidences());
     }
 }

@@ -199,12 +199,16 @@ public final class RunSimulator {
             double[] target = tokenEntropyTargets(stepEntropy, n, forking, r);
             double[][] byK = new double[KS.length][n];
             double[] tail = new double[n];
+            double[] chosen = new double[n];
+            double[] confidence = new double[n];
             List<String> tokens = new ArrayList<>(n);
             List<StepRecord.TopLogprobs> top = settings.includeTop() ? new ArrayList<>(n) : null;
             for (int i = 0; i < n; i++) {
                 double tailMass = Math.min(0.2, 0.0005 + 0.012 * target[i] * (0.5 + r.nextDouble()));
                 TopKShape.fill(target[i], tailMass, r, logprobs);
                 tail[i] = entropy.compute(logprobs, null, TopKShape.K, KS, entropyOut);
+                chosen[i] = logprobs[0];
+                confidence[i] = TopKEntropy.confidence(logprobs, TopKShape.K);
                 for (int j = 0; j < KS.length; j++) {
                     byK[j][i] = entropyOut[j];
                 }
@@ -224,7 +228,8 @@ public final class RunSimulator {
             List<String> flags = n < completion ? List.of(SAMPLED_TOKENS_FLAG) : List.of();
             return new StepRecord(id, step, promptHash(id, step), profile.model(), "simulator", TEMPERATURE,
                     MAX_TOKENS_PER_STEP, TopKShape.K, answerText(answer, step), null, answer, expected, correct,
-                    -1, completion, "stop", tokens, channels(n), entropyByK, tail, top, flags, startedAt, duration);
+                    -1, completion, "stop", tokens, channels(n), entropyByK, tail, top, flags, startedAt, duration,
+                    chosen, confidence);
         }
 
         /**

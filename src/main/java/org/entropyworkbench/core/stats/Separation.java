@@ -62,6 +62,24 @@ public record Separation(
         return new Separation(c, i, pooledSd, d, t, df, Math.min(1.0, p), overlap, null);
     }
 
+    /**
+     * Only the effect size from already computed class statistics (t-test, p and overlap NaN): what the
+     * threshold rules need, cheap enough to run once per bootstrap resample.
+     */
+    public static Separation ofStatistics(ClassStatistics c, ClassStatistics i) {
+        if (c.n() < 2 || i.n() < 2) {
+            return new Separation(c, i, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    "needs at least 2 correct and 2 incorrect examples");
+        }
+        double pooledSd = Math.sqrt(((c.n() - 1) * c.variance() + (i.n() - 1) * i.variance()) / (c.n() + i.n() - 2));
+        if (pooledSd == 0) {
+            return new Separation(c, i, pooledSd, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    "both classes have zero variance");
+        }
+        return new Separation(c, i, pooledSd, (i.mean() - c.mean()) / pooledSd, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, null);
+    }
+
     /** Bin count used for {@link #overlap}: clamp(ceil(sqrt(total)), 5, 50). */
     public static int defaultBins(int total) {
         return Math.max(5, Math.min(50, (int) Math.ceil(Math.sqrt(Math.max(0, total)))));

@@ -17,7 +17,9 @@ import org.entropyworkbench.core.stats.Separation;
  *       linear solution when |a| &lt; 1e-9; falls back to μ_c with a warning when there is no real
  *       root, no root between the means, or a class has zero variance.</li>
  *   <li>Scale-invariant universal: τ = μ_c + (√|d| / (1 + √|d|)) (μ_i - μ_c) max(0, 1 - σ_c/μ_c);
- *       equals μ_c when σ_c ≥ μ_c; goes below μ_c when μ_i &lt; μ_c (no clamp added).</li>
+ *       equals μ_c when σ_c ≥ μ_c; goes below μ_c when μ_i &lt; μ_c (no clamp added). The coefficient of
+ *       variation uses |μ_c|, so a high-is-confident signal negated into a gate score (core.signal) gets
+ *       the mirror image of the rule in its own units; for entropies (μ_c ≥ 0) nothing changes.</li>
  * </ul>
  *
  * <p>Stateless, any thread.
@@ -29,7 +31,11 @@ public final class ThresholdCalculator {
 
     /** Computes all four rules from step-1 entropies of correct and incorrect calibration answers. */
     public ThresholdSet compute(double[] correctH, double[] incorrectH, ThresholdOptions options) {
-        Separation sep = Separation.of(correctH, incorrectH);
+        return compute(Separation.of(correctH, incorrectH), options);
+    }
+
+    /** Computes all four rules from class statistics already at hand (e.g. {@link Separation#ofStatistics}). */
+    public ThresholdSet compute(Separation sep, ThresholdOptions options) {
         Map<ThresholdMethod, ThresholdResult> results = new EnumMap<>(ThresholdMethod.class);
         results.put(ThresholdMethod.ENTROPY_MEAN, entropyMean(sep));
         results.put(ThresholdMethod.INFORMATION_THEORETIC, informationTheoretic(sep));
@@ -69,14 +75,15 @@ public final class ThresholdCalculator {
         double weight = rootD / (1.0 + rootD);
         String note;
         double factor;
-        if (muC <= 0) {
+        double size = Math.abs(muC);
+        if (size == 0) {
             factor = 0;
             note = "μ_c is 0: the coefficient of variation is undefined, so τ equals the entropy mean";
-        } else if (sdC >= muC) {
+        } else if (sdC >= size) {
             factor = 0;
-            note = "σ_c ≥ μ_c: the rule collapses to the entropy mean";
+            note = "σ_c ≥ μ_c (in size): the rule collapses to the entropy mean";
         } else {
-            factor = 1.0 - sdC / muC;
+            factor = 1.0 - sdC / size;
             note = muI < muC
                     ? "μ_i < μ_c: incorrect answers have lower entropy, so τ lies below the entropy mean"
                     : null;

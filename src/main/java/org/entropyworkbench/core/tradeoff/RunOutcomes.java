@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
 import org.entropyworkbench.core.run.FailedStep;
 import org.entropyworkbench.core.run.RunFile;
@@ -115,6 +116,15 @@ public final class RunOutcomes {
 
     /** As {@link #fromRun} for bare step records (first record of a question-step wins). */
     public static Result fromSteps(List<StepRecord> records, int k, int steps) {
+        return fromSteps(records, steps, first -> StepEntropyAccumulator.mean(first.entropies(k), first.channels(), null));
+    }
+
+    /**
+     * As {@link #fromSteps(List, int, int)} with another step-1 signal: {@code step1Score} gives each
+     * question's gate score from its step-1 record, low = confident (a high-is-confident signal comes
+     * negated), NaN when it cannot be computed. The result's "h1" fields then hold that score.
+     */
+    public static Result fromSteps(List<StepRecord> records, int steps, ToDoubleFunction<StepRecord> step1Score) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
         }
@@ -143,7 +153,7 @@ public final class RunOutcomes {
                 if (Boolean.TRUE.equals(first.correct())) {
                     step1Correct++;
                 }
-                h1 = StepEntropyAccumulator.mean(first.entropies(k), first.channels(), null);
+                h1 = step1Score.applyAsDouble(first);
                 if (Double.isNaN(h1)) {
                     noEntropy.add(id);
                 }

@@ -173,7 +173,8 @@ public final class RunFormModel {
             throw new IllegalArgumentException("Threshold: the loaded calibration names no chosen rule or τ;"
                     + " choose one on the Calibration screen and export it");
         }
-        return new GateSettings(chosen.tau(), chosen.rule(), calibration.k(), "workspace calibration");
+        return new GateSettings(chosen.tau(), chosen.rule(), calibration.k(), "workspace calibration",
+                calibration.gateSignal());
     }
 
     /**

@@ -189,7 +189,8 @@ final class OpenAiTreeImporterReference {
                     reasoning, grade.extracted(), expected, grade.correct(), promptTokens, completion, finish,
                     hasLogprobs ? entropy.tokens() : null, hasLogprobs ? entropy.channels() : null,
                     hasLogprobs ? entropy.entropyByK() : Map.of(), hasLogprobs ? entropy.tailMass() : null,
-                    hasLogprobs ? top : null, flags, startedAt, durationMs);
+                    hasLogprobs ? top : null, flags, startedAt, durationMs,
+                    hasLogprobs ? entropy.chosenLogprobs() : null, hasLogprobs ? entropy.tokenConfidences() : null);
         }
     }
 
@@ -318,7 +319,9 @@ final class OpenAiTreeImporterReference {
             p.topK = Math.max(p.topK, count);
             double tail = TopKEntropy.forThisThread().compute(lps, toks, count, KS, out);
             String token = entry.path("token").asText("");
-            p.entropy.add(out, tail, Channel.ANSWER, token);
+            double chosen = number(entry.get("logprob"));
+            p.entropy.add(out, tail, Channel.ANSWER, token,
+                    TopKEntropy.isUsable(chosen) ? Math.min(chosen, 0.0) : Double.NaN, TopKEntropy.confidence(lps, count));
             p.top.add(new StepRecord.TopLogprobs(List.of(toks), lps));
         }
     }

@@ -27,7 +27,8 @@ final class RunRecords {
                 List.of("The", " answer", " is", " 42"), "RRAA", Map.of(20, e20, 5, e5),
                 new double[] {0.001, 0.05, Double.NaN, 0},
                 List.of(top("The", -0.01), top(" answer", -0.3), top(" is", -9999), top(" 42", 0)),
-                List.of("token-count-mismatch"), 1735689600000L, 4200);
+                List.of("token-count-mismatch"), 1735689600000L, 4200,
+                new double[] {-0.0123457, -0.25, Double.NaN, 0}, new double[] {4.5, 3.1234567, Double.NaN, 7});
     }
 
     /** A minimal record: no tokens, no top, no tail, ungradable. */
@@ -40,11 +41,22 @@ final class RunRecords {
         return new StepRecord.TopLogprobs(List.of(token, "x"), new double[] {lp, -2.5});
     }
 
+    private static void assertSameArray(double[] actual, double[] expected) {
+        if (expected == null) {
+            assertThat(actual).isNull();
+        } else {
+            assertThat(actual).containsExactly(expected);
+        }
+    }
+
     /** Field-by-field equality (records hold arrays, so equals() compares identity). */
     static void assertSameRecord(StepRecord actual, StepRecord expected) {
         assertThat(actual).usingRecursiveComparison()
-                .ignoringFields("entropyByK", "tailMass", "topLogprobs", "temperature")
+                .ignoringFields("entropyByK", "tailMass", "topLogprobs", "temperature", "chosenLogprob",
+                        "tokenConfidence")
                 .isEqualTo(expected);
+        assertSameArray(actual.chosenLogprob(), expected.chosenLogprob());
+        assertSameArray(actual.tokenConfidence(), expected.tokenConfidence());
         assertThat(Double.compare(actual.temperature(), expected.temperature())).as("temperature").isZero();
         assertThat(actual.entropyByK().keySet()).isEqualTo(expected.entropyByK().keySet());
         for (Integer k : expected.entropyByK().keySet()) {

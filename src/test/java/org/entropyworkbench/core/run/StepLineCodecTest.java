@@ -53,10 +53,10 @@ class StepLineCodecTest {
     }
 
     @Test
-    void entropiesAreWrittenWithFourDecimals() {
-        StepRecord r = RunRecords.small("q1", 1, 0.123456, 2.0, 1.99996, 0.00004);
+    void entropiesAreWrittenWithSevenDecimals() {
+        StepRecord r = RunRecords.small("q1", 1, 0.123456789, 2.0, 1.99999999996, 0.00000004);
         String line = codec.toLine(r);
-        assertThat(line).contains("\"20\":[0.1235,2,2,0]");
+        assertThat(line).contains("\"20\":[0.1234568,2,2,0]");
     }
 
     @Test

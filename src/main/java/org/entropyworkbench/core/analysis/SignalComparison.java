@@ -1,0 +1,141 @@
+package org.entropyworkbench.core.analysis;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.entropyworkbench.core.run.RunFile;
+import org.entropyworkbench.core.run.StepRecord;
+import org.entropyworkbench.core.signal.Signal;
+import org.entropyworkbench.core.signal.ResampleStatistic;
+import org.entropyworkbench.core.signal.SignalBootstrap;
+import org.entropyworkbench.core.signal.SignalReport;
+import org.entropyworkbench.core.signal.SignalSample;
+import org.entropyworkbench.core.signal.StepSignals;
+import org.entropyworkbench.core.signal.StepTokenData;
+import org.entropyworkbench.core.stats.Discrimination;
+import org.entropyworkbench.core.stats.PercentileInterval;
+import org.entropyworkbench.core.stats.Separation;
+import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.core.tradeoff.RunOutcomes;
+import org.entropyworkbench.core.tradeoff.TradeoffPoint;
+
+/**
+ * Every requested signal on one run, side by side: AUROC, AUPRC, Cohen's d, p (Welch and permutation)
+ * and each rule's τ, savings and Δ-Acc, with seeded percentile bootstrap intervals, ranked by AUROC.
+ * Point figures come from the ordinary {@link RunAnalysis} of the run under each signal, so they equal
+ * what the Analysis screen and {@code analyze} show for that signal. Runs on the caller's thread (the
+ * window calls it from a background task); stateless.
+ */
+public final class SignalComparison {
+
+    /** Permutations of the label-permutation test. */
+    public static final int DEFAULT_PERMUTATIONS = 2000;
+
+    private SignalComparison() {
+    }
+
+    /**
+     * Reports for {@code signals}, available ones by AUROC (highest first), then the unavailable ones.
+     *
+     * @param resamples bootstrap resamples (0 for point figures only)
+     * @param seed      seed of the resamples and of the permutation test
+     */
+    public static List<SignalReport> of(RunFile run, AnalysisOptions options, Collection<Signal> signals,
+                                        int resamples, long seed, int permutations) {
+        return of(run, options, signals, resamples, seed, permutations, false);
+    }
+
+    /**
+     * As {@link #of(RunFile, AnalysisOptions, Collection, int, long, int)}; with {@code naiveBootstrap} every
+     * resample is recomputed from scratch ({@link SignalBootstrap#resampleNaively}), the benchmark's baseline.
+     */
+    public static List<SignalReport> of(RunFile run, AnalysisOptions options, Collection<Signal> signals,
+                                        int resamples, long seed, int permutations, boolean naiveBootstrap) {
+        List<SignalReport> reports = new ArrayList<>();
+        for (Signal signal : signals) {
+            reports.add(report(run, options.withSignal(signal), resamples, seed, permutations, naiveBootstrap));
+        }
+        reports.sort(Comparator.comparing((SignalReport r) -> !r.available())
+                .thenComparing(r -> Double.isNaN(r.auroc()) ? Double.NEGATIVE_INFINITY : -r.auroc()));
+        return List.copyOf(reports);
+    }
+
+    /** One signal's report (options carry the signal). */
+    public static SignalReport report(RunFile run, AnalysisOptions options, int resamples, long seed, int permutations) {
+        return report(run, options, resamples, seed, permutations, false);
+    }
+
+    private static SignalReport report(RunFile run, AnalysisOptions options, int resamples, long seed, int permutations,
+                                       boolean naiveBootstrap) {
+        Signal signal = options.signal();
+        String dataNote = dataAvailability(run, options);
+        if (dataNote != null && dataNote.startsWith(UNAVAILABLE)) {
+            return SignalReport.unavailable(signal, dataNote.substring(UNAVAILABLE.length()));
+        }
+        RunAnalysis analysis = RunAnalysis.of(run, options);
+        RunOutcomes.Result outcomes = analysis.runOutcomes();
+        double[] correct = outcomes.correctH();
+        double[] incorrect = outcomes.incorrectH();
+        if (correct.length + incorrect.length == 0) {
+            return SignalReport.unavailable(signal, switch (signal) {
+                case REASONING_ENTROPY -> "no gradable step-1 answer has tokens on the reasoning channel";
+                case ANSWER_ENTROPY -> "no gradable step-1 answer has tokens on the answer channel";
+                default -> "no gradable step-1 answer has a value of this signal";
+            });
+        }
+        Separation sep = analysis.separation();
+        SignalSample sample = SignalSample.of(outcomes);
+        double[][] boot = resamples <= 0 ? null : naiveBootstrap
+                ? SignalBootstrap.resampleNaively(sample, signal.direction(), options.thresholdOptions(), resamples, seed)
+                : SignalBootstrap.resample(sample, signal.direction(), options.thresholdOptions(), resamples, seed);
+        List<SignalReport.RuleReport> rules = new ArrayList<>();
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            TradeoffPoint point = analysis.atMethod(m);
+            boolean complete = !analysis.outcomes().isEmpty();
+            rules.add(new SignalReport.RuleReport(m, analysis.thresholds().available(m), analysis.tauInSignalUnits(m),
+                    interval(boot, ResampleStatistic.tau(m)),
+                    complete ? point.tokenSavings() : Double.NaN, interval(boot, ResampleStatistic.savings(m)),
+                    complete ? point.deltaAccuracyPoints() : Double.NaN, interval(boot, ResampleStatistic.deltaAccuracy(m))));
+        }
+        return new SignalReport(signal, true, dataNote, correct.length, incorrect.length,
+                Discrimination.auroc(correct, incorrect), interval(boot, ResampleStatistic.AUROC),
+                Discrimination.auprc(correct, incorrect), (double) correct.length / (correct.length + incorrect.length),
+                sep.cohensD(), interval(boot, ResampleStatistic.COHENS_D), sep.pValue(),
+                SignalBootstrap.permutationP(sample, permutations, seed), rules, Math.max(0, resamples), seed);
+    }
+
+    private static final String UNAVAILABLE = "unavailable:";
+
+    /**
+     * Null when every step-1 record has what the signal needs; "unavailable:" + reason when none has;
+     * otherwise a note on how many lack it.
+     */
+    private static String dataAvailability(RunFile run, AnalysisOptions options) {
+        int step1 = 0;
+        int missing = 0;
+        String reason = null;
+        for (StepRecord r : run.steps()) {
+            if (r.step() != 1) {
+                continue;
+            }
+            step1++;
+            String why = StepSignals.unavailableReason(options.signal(), StepTokenData.of(r, options.k()));
+            if (why != null) {
+                missing++;
+                reason = reason == null ? why : reason;
+            }
+        }
+        if (step1 == 0) {
+            return UNAVAILABLE + "the run has no step-1 record";
+        }
+        if (missing == step1) {
+            return UNAVAILABLE + reason;
+        }
+        return missing == 0 ? null : missing + " of " + step1 + " step-1 records lack its data (" + reason + ")";
+    }
+
+    private static PercentileInterval interval(double[][] boot, int statistic) {
+        return boot == null ? PercentileInterval.none() : PercentileInterval.of(boot[statistic], SignalBootstrap.LEVEL);
+    }
+}
