@@ -160,6 +160,9 @@ final class ServeHandler extends Handler.Abstract {
                 outcome = served.outcome();
                 report = served.report();
             }
+            if ("cancelled".equals(outcome) && !ex.committed()) {
+                answerCancelled(ex);
+            }
         } catch (ClientError e) {
             ex.error(e.status(), e.getMessage(), e.type(), e.param(), e.code());
         } finally {
@@ -178,6 +181,16 @@ final class ServeHandler extends Handler.Abstract {
                     ex.status(), mode, outcome, report == null ? "" : String.format(Locale.ROOT,
                             " decision=%s H=%.4f tau=%.4f steps=%d", report.decision().id(), report.h(),
                             report.gate().tau(), report.steps()), seconds * 1000));
+        }
+    }
+
+    /** Tells a client still listening that its request was cut (connection failure, proxy stopping); ignores a gone one. */
+    private static void answerCancelled(HttpExchange ex) {
+        try {
+            ex.error(503, "entropy-workbench proxy: the request was cancelled before it finished"
+                    + " (its connection failed or the proxy is stopping)", "upstream_error", null, "cancelled");
+        } catch (IOException | RuntimeException gone) {
+            // the client is gone: nobody to tell
         }
     }
 

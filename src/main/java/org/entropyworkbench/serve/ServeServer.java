@@ -38,6 +38,8 @@ public final class ServeServer implements AutoCloseable {
         connector.setHost(config.listenHost());
         connector.setPort(config.listenPort());
         connector.setIdleTimeout(Math.max(30_000, config.requestTimeout().toMillis()));
+        // while draining, a non-streaming gated reply may be silent for as long as its steps take
+        connector.setShutdownIdleTimeout(Math.max(1_000, drainMillis));
         server.addConnector(connector);
         GracefulHandler graceful = new GracefulHandler(new ServeHandler(ctx, timers));
         server.setHandler(graceful);
