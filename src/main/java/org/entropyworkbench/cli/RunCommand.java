@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.calibration.CalibrationFileReader;
+import org.entropyworkbench.core.calibration.ChosenThreshold;
 import org.entropyworkbench.core.dataset.BuiltInDatasets;
 import org.entropyworkbench.core.dataset.Dataset;
 import org.entropyworkbench.core.dataset.DatasetLoader;
@@ -393,20 +394,17 @@ public final class RunCommand implements Callable<Integer> {
             return new GateSettings(tau, m, topK <= 20 ? 20 : topK, null);
         }
         CalibrationFile cal = CalibrationFileReader.read(calibration);
-        ThresholdMethod m = method != null ? ThresholdMethod.fromId(method) : cal.chosenMethod();
-        if (m == null) {
-            throw new CliErrors.CliFailure(calibration + " names no chosen method: pass --method");
-        }
-        CalibrationFile.MethodCalibration mc = cal.methods().get(m);
-        if (!mc.available() || !Double.isFinite(mc.tau())) {
-            throw new CliErrors.CliFailure(calibration + ": method " + m.id() + " has no threshold"
-                    + (mc.note() == null ? "" : " (" + mc.note() + ")") + "; pick another with --method");
+        ChosenThreshold chosen;
+        try {
+            chosen = cal.gateThreshold(method == null ? null : ThresholdMethod.fromId(method));
+        } catch (IllegalArgumentException e) {
+            throw new CliErrors.CliFailure(calibration + ": " + e.getMessage() + " with --method");
         }
         if (cal.model() != null && runModel != null && !cal.model().equals(runModel)) {
             progress.onWarning(calibration + " was calibrated on model '" + cal.model() + "', this run uses '" + runModel
                     + "': thresholds are model-specific");
         }
-        return new GateSettings(mc.tau(), m, cal.k(), calibration.toString());
+        return new GateSettings(chosen.tau(), chosen.rule(), cal.k(), calibration.toString());
     }
 
     /** The --mode given, or null when it was left out. */

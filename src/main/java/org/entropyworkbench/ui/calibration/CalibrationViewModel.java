@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.entropyworkbench.core.analysis.AnalysisDefaults;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.calibration.CalibrationFileReader;
@@ -62,11 +63,11 @@ public final class CalibrationViewModel {
     private final TaskExecutor executor;
     private final ObjectProperty<LoadedRun> run = new SimpleObjectProperty<>(this, "run");
     private final ObjectProperty<SampleMode> mode = new SimpleObjectProperty<>(this, "mode", SampleMode.ALL);
-    private final IntegerProperty shots = new SimpleIntegerProperty(this, "shots", 10);
-    private final LongProperty seed = new SimpleLongProperty(this, "seed", 42);
-    private final IntegerProperty draws = new SimpleIntegerProperty(this, "draws", 200);
+    private final IntegerProperty shots = new SimpleIntegerProperty(this, "shots", AnalysisDefaults.FEW_SHOT_N);
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", AnalysisDefaults.FEW_SHOT_SEED);
+    private final IntegerProperty draws = new SimpleIntegerProperty(this, "draws", AnalysisDefaults.FEW_SHOT_DRAWS);
     private final ObjectProperty<ThresholdMethod> chosenMethod =
-            new SimpleObjectProperty<>(this, "chosenMethod", ThresholdMethod.ENTROPY_MEAN);
+            new SimpleObjectProperty<>(this, "chosenMethod", AnalysisDefaults.rule());
     private final ObservableList<CalibrationRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<FewShotCalibration.Result> fewShot = new ReadOnlyObjectWrapper<>(this, "fewShot");
     private final ReadOnlyObjectWrapper<RunAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
