@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 UiCommand.class,
                 ScreenshotsCommand.class,
                 BenchCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class EntropyWorkbenchCli {

@@ -19,7 +19,7 @@ import org.entropyworkbench.core.run.StepRecord;
 public record EntropyGate(double tau, String rule, int k) {
 
     /** The signal's name as the reply's extension object reports it. */
-    public static final String SIGNAL = "mean-token-entropy";
+    public static final String SIGNAL = org.entropyworkbench.core.calibration.CalibrationFile.DEFAULT_SIGNAL;
 
     /** What the gate does with one request. */
     public enum Decision {

@@ -28,7 +28,7 @@ import org.entropyworkbench.core.provider.EndpointSettings;
  * @param requiredToken    token clients must send, or null for none
  * @param recordFile       run file to append every request to, or null
  * @param recordText       whether records keep answer text and token texts
- * @param calibrationInfo  what the record header and {@code /health} say about the calibration (no secrets)
+ * @param calibrationInfo  what the record header says about the calibration (no secrets; null values dropped)
  * @param log              one line per request and lifecycle event; never receives a header value
  */
 public record ServeConfig(
@@ -71,7 +71,15 @@ public record ServeConfig(
         }
         listenHost = listenHost == null || listenHost.isBlank() ? DEFAULT_HOST : listenHost;
         requestTimeout = requestTimeout == null ? Duration.ofMinutes(30) : requestTimeout;
-        calibrationInfo = calibrationInfo == null ? Map.of() : Map.copyOf(calibrationInfo);
+        java.util.Map<String, Object> info = new java.util.LinkedHashMap<>();
+        if (calibrationInfo != null) {
+            calibrationInfo.forEach((key, value) -> {
+                if (value != null) {
+                    info.put(key, value);
+                }
+            });
+        }
+        calibrationInfo = java.util.Collections.unmodifiableMap(info);
         log = log == null ? line -> { } : log;
     }
 }

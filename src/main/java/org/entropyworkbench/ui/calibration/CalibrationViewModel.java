@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 import org.entropyworkbench.core.analysis.AnalysisDefaults;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.calibration.CalibrationFile;
+import org.entropyworkbench.core.calibration.ServingProvenance;
 import org.entropyworkbench.core.calibration.CalibrationFileReader;
 import org.entropyworkbench.core.calibration.CalibrationFileWriter;
 import org.entropyworkbench.core.run.WorkbenchVersion;
@@ -212,9 +213,11 @@ public final class CalibrationViewModel {
             if (r == null) {
                 throw new IllegalStateException("the few-shot draws have not finished");
             }
-            return CalibrationFile.fromFewShot(a, r, chosen, version, Instant.now());
+            return CalibrationFile.fromFewShot(a, r, chosen, version, Instant.now())
+                    .withProvenance(ServingProvenance.fromRun(a.header(), a.options().k()));
         }
-        return CalibrationFile.from(a, chosen, version, Instant.now());
+        return CalibrationFile.from(a, chosen, version, Instant.now())
+                .withProvenance(ServingProvenance.fromRun(a.header(), a.options().k()));
     }
 
     /**
