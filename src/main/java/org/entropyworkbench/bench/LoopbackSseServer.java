@@ -68,6 +68,7 @@ public final class LoopbackSseServer implements AutoCloseable {
     private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicLongArray faults = new AtomicLongArray(FaultPlan.Fault.values().length);
     private volatile boolean closed;
+    private volatile long firstByteDelayMillis;
 
     private LoopbackSseServer(Settings settings) throws IOException {
         this.settings = settings;
@@ -94,6 +95,14 @@ public final class LoopbackSseServer implements AutoCloseable {
 
     /** The visible text every clean response carries, for checking what a client recorded. */
     public String answerText() { return chunks.answerText(); }
+
+    /**
+     * Makes every later chat response wait this long before its first byte (the "slow first byte"
+     * fault, for clients' and proxies' timeouts); 0 turns it off. Any thread.
+     */
+    public void setFirstByteDelayMillis(long millis) {
+        this.firstByteDelayMillis = Math.max(0, millis);
+    }
 
     public Stats stats() {
         long[] f = new long[faults.length()];
@@ -235,6 +244,10 @@ public final class LoopbackSseServer implements AutoCloseable {
             return !request.close();
         }
         requests.incrementAndGet();
+        long delay = firstByteDelayMillis;
+        if (delay > 0) {
+            LockSupport.parkNanos(delay * 1_000_000L);
+        }
         FaultPlan.Fault fault;
         synchronized (faultRandom) {
             fault = settings.faults().draw(faultRandom);

@@ -9,6 +9,7 @@ import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.calibration.CalibrationFileWriter;
+import org.entropyworkbench.core.calibration.ServingProvenance;
 import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.WorkbenchVersion;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
@@ -90,6 +91,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (tau != null) {
             calibration = calibration.withCustomTau(tau);
         }
+        calibration = calibration.withProvenance(ServingProvenance.fromRun(runFile.header(), calibration.k()));
         CalibrationFileWriter.write(output, calibration);
         out.println("wrote " + output + " (" + calibration.sample().mode() + ", " + calibration.sample().n()
                 + (fewShot == null ? " questions" : " questions per draw, " + fewShot.draws + " draws, seed " + fewShot.seed)

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 ScreenshotsCommand.class,
                 BenchCommand.class,
                 TransferCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class EntropyWorkbenchCli {

@@ -1,8 +1,9 @@
 package org.entropyworkbench.core.calibration;
 
 /**
- * Where the numbers of a calibration came from, as the serving side saw it (filled by {@code ew serve};
- * the workbench leaves it null). Every field is nullable: null means not known. Immutable.
+ * Where the numbers of a calibration came from, as the source run's calls saw them (filled from the run
+ * header by {@code ew calibrate} and the window, see {@link ServingProvenance}; {@code ew serve} compares
+ * it with the live server). Every field is nullable: null means not known. Immutable.
  *
  * @param model          model name as reported by the server (may differ from the name requested)
  * @param k              top-k logprobs the server returned

@@ -26,6 +26,17 @@ public final class ConversationBuilder {
             messages.add(ChatMessage.system(prompts.system()));
         }
         messages.add(ChatMessage.user(stepOneText(prompts.step1(), question.renderedQuestion())));
+        return refinement(messages, prompts, previousAnswers);
+    }
+
+    /**
+     * The messages of step {@code previousAnswers.size() + 1} when step 1 sent {@code stepOne}: each
+     * earlier answer as an assistant turn followed by the refine prompt. Shared by runs and by the
+     * serving proxy, whose step 1 is the client's own conversation.
+     */
+    public static List<ChatMessage> refinement(List<ChatMessage> stepOne, PromptSet prompts,
+                                               List<String> previousAnswers) {
+        List<ChatMessage> messages = new ArrayList<>(stepOne);
         for (String answer : previousAnswers) {
             messages.add(ChatMessage.assistant(answer == null ? "" : answer));
             messages.add(ChatMessage.user(prompts.refine()));

@@ -30,6 +30,14 @@ public final class ApiKey {
         return value;
     }
 
+    /**
+     * Sets {@code Authorization: Bearer <key>} on a request another package builds (the serving
+     * proxy's pass-through calls), so the key's text still leaves this class only into that header.
+     */
+    public okhttp3.Request.Builder authorize(okhttp3.Request.Builder request) {
+        return request.header("Authorization", "Bearer " + value);
+    }
+
     /** Replaces every occurrence of this key in {@code text} (e.g. a server echoing it) by "***". */
     String redact(String text) {
         if (text == null || value.isEmpty()) {

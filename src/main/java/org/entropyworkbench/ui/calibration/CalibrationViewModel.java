@@ -21,6 +21,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.calibration.CalibrationFile;
+import org.entropyworkbench.core.calibration.ServingProvenance;
 import org.entropyworkbench.core.calibration.CalibrationFileReader;
 import org.entropyworkbench.core.calibration.CalibrationFileWriter;
 import org.entropyworkbench.core.run.WorkbenchVersion;
@@ -232,7 +233,7 @@ public final class CalibrationViewModel {
             }
             file = file.withCustomTau(t);
         }
-        return file;
+        return file.withProvenance(ServingProvenance.fromRun(a.header(), a.options().k()));
     }
 
     private void updateSessionText() {

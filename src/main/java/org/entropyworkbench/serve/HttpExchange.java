@@ -1,0 +1,75 @@
+package org.entropyworkbench.serve;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+
+/**
+ * One client exchange on Jetty's core API, written with blocking calls from the request thread:
+ * whole replies, or an event stream whose headers go out with its first event (so a failure before
+ * the first token can still be an HTTP error status). Not thread-safe: the request thread owns it.
+ */
+final class HttpExchange {
+    final Request request;
+    final Response response;
+    private boolean committed;
+    private int status = 200;
+
+    HttpExchange(Request request, Response response) {
+        this.request = request;
+        this.response = response;
+    }
+
+    String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    void setHeader(String name, String value) {
+        response.getHeaders().put(name, value);
+    }
+
+    boolean committed() {
+        return committed;
+    }
+
+    int status() {
+        return status;
+    }
+
+    /** A whole reply; the exchange is finished afterwards. */
+    void reply(int status, String contentType, byte[] body) throws IOException {
+        this.status = status;
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Long.toString(body.length));
+        committed = true;
+        Content.Sink.write(response, true, ByteBuffer.wrap(body));
+    }
+
+    void json(int status, byte[] body) throws IOException {
+        reply(status, "application/json", body);
+    }
+
+    void error(int status, String message, String type, String param, String code) throws IOException {
+        json(status, OpenAiJson.error(message, type, param, code));
+    }
+
+    /** Starts (on first call) and continues a streamed reply with {@code contentType}; flushed at once. */
+    void stream(String contentType, byte[] bytes) throws IOException {
+        if (!committed) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+            committed = true;
+        }
+        Content.Sink.write(response, false, ByteBuffer.wrap(bytes));
+    }
+
+    /** Ends a streamed reply. */
+    void endStream() throws IOException {
+        Content.Sink.write(response, true, ByteBuffer.allocate(0));
+    }
+}

@@ -1,0 +1,192 @@
+package org.entropyworkbench.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.Locale;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
+import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
+import org.entropyworkbench.core.provider.ApiKey;
+import org.entropyworkbench.core.provider.CancellationToken;
+import org.entropyworkbench.core.provider.ChatMessage;
+import org.entropyworkbench.core.provider.OpenAiStreamTap;
+import org.entropyworkbench.core.run.StepRecord;
+
+/**
+ * Observe (shadow) mode of {@code POST /v1/chat/completions}: the client's request goes upstream as
+ * it came, except that {@code logprobs}/{@code top_logprobs} are raised to the calibration's k when
+ * the client asked for fewer (H needs them); the upstream's bytes come back unchanged and as they
+ * arrive, while the same bytes feed the workbench's stream reader and entropy code on the side.
+ * The decision the gate would have taken goes to the metrics, the access log and the record, and,
+ * for a non-streaming reply (held until complete anyway), to {@code X-Entropy-Workbench-*} headers.
+ *
+ * <p>Runs on the request thread; one instance per proxy.
+ */
+final class ObserveEndpoint {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private final ServeContext ctx;
+    private final String chatUrl;
+
+    ObserveEndpoint(ServeContext ctx) {
+        this.ctx = ctx;
+        this.chatUrl = ctx.config.upstream().baseUrl() + "/chat/completions";
+    }
+
+    GateEndpoint.Served serve(HttpExchange ex, ChatCompletionRequest req, String id, CancellationToken cancel,
+                              RequestTimer timer) throws IOException {
+        byte[] body = OpenAiJson.bytes(withLogprobs(req.body(), ctx.config.gate().k()));
+        Request.Builder b = new Request.Builder().url(chatUrl).post(RequestBody.create(body, JSON));
+        ApiKey key = ctx.config.auth().keyFor(ex.header("Authorization"));
+        if (key != null) {
+            key.authorize(b);
+        }
+        String accept = ex.header("Accept");
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        Call call = ctx.passThrough.newCall(b.build());
+        ctx.metrics.upstreamRequests.inc();
+        long startedAt = System.currentTimeMillis();
+        long t0 = System.nanoTime();
+        try (CancellationToken.Registration ignored = cancel.onCancel(call::cancel);
+             Response response = call.execute()) {
+            if (!response.isSuccessful()) {
+                forwardError(ex, response);
+                return new GateEndpoint.Served("upstream_error", null);
+            }
+            String type = response.header("Content-Type", "application/json");
+            boolean sse = type.toLowerCase(Locale.ROOT).contains("event-stream");
+            StepEntropyAccumulator entropy = new StepEntropyAccumulator();
+            OpenAiStreamTap.Outcome outcome;
+            if (sse) {
+                TeeSource tee = new TeeSource(response.body().source(), ex, type, cancel);
+                try (BufferedSource teed = Okio.buffer(tee)) {
+                    outcome = OpenAiStreamTap.read(teed, false, entropy);
+                }
+                if (tee.clientGone) {
+                    return new GateEndpoint.Served("cancelled", null);
+                }
+                ex.endStream();
+            } else {
+                byte[] all = response.body().bytes();
+                outcome = OpenAiStreamTap.read(new Buffer().write(all), true, entropy);
+                GateReport report = report(id, outcome, entropy, req, startedAt, t0);
+                for (String[] h : report.headers()) {
+                    ex.setHeader(h[0], h[1]);
+                }
+                ex.reply(response.code(), type, all);
+                return new GateEndpoint.Served("ok", report);
+            }
+            return new GateEndpoint.Served("ok", report(id, outcome, entropy, req, startedAt, t0));
+        } catch (IOException e) {
+            if (cancel.isCancelled() && !timer.timedOut()) {
+                return new GateEndpoint.Served("cancelled", null);
+            }
+            if (ex.committed()) {
+                return new GateEndpoint.Served("upstream_error", null);
+            }
+            int status = timer.timedOut() || e instanceof InterruptedIOException ? 504 : 502;
+            ex.error(status, "entropy-workbench proxy: upstream call failed: " + e.getMessage(),
+                    UpstreamFailures.type(status), null, null);
+            return new GateEndpoint.Served("upstream_error", null);
+        }
+    }
+
+    private GateReport report(String id, OpenAiStreamTap.Outcome outcome, StepEntropyAccumulator entropy,
+                              ChatCompletionRequest req, long startedAt, long t0) {
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        List<ChatMessage> messages = req.messages();
+        String model = req.model() != null ? req.model() : ctx.model();
+        int maxTokens = req.maxTokens() > 0 ? req.maxTokens() : ctx.config.upstream().maxTokens();
+        StepRecord record = StepRecords.of(id, 1, messages, model, ctx.config.upstream().describe(), req.body().path("temperature").asDouble(ctx.config.temperature()),
+                maxTokens, ctx.config.gate().k(), outcome.result(), entropy, ctx.config.recordText(), startedAt, millis);
+        double h = ctx.config.gate().signal(record);
+        EntropyGate.Decision decision = ctx.config.gate().decide(h);
+        if (outcome.complete()) {
+            ctx.record(List.of(record));
+        }
+        ctx.metrics.completionTokens.labelValues("1").inc(record.completionTokens());
+        return new GateReport(ServeMode.OBSERVE, h, ctx.config.gate(), decision, 1, List.of(record.completionTokens()),
+                record.promptTokens(), record.completionTokens());
+    }
+
+    /** The client's body with logprobs on and top_logprobs at least k; the same object when nothing changes. */
+    static ObjectNode withLogprobs(ObjectNode body, int k) {
+        JsonNode top = body.get("top_logprobs");
+        boolean on = body.path("logprobs").asBoolean(false);
+        if (on && top != null && top.canConvertToInt() && top.asInt() >= k) {
+            return body;
+        }
+        ObjectNode copy = body.deepCopy();
+        copy.put("logprobs", true);
+        copy.put("top_logprobs", k);
+        return copy;
+    }
+
+    /** Forwards an upstream error: its status, Retry-After, and its body when OpenAI-shaped, else one in that shape. */
+    private static void forwardError(HttpExchange ex, Response response) throws IOException {
+        int status = response.code();
+        String retryAfter = response.header("Retry-After");
+        if (retryAfter != null) {
+            ex.setHeader("Retry-After", retryAfter);
+        }
+        byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
+        try {
+            JsonNode n = OpenAiJson.MAPPER.readTree(body);
+            if (n != null && n.path("error").isObject() && n.path("error").has("message")) {
+                ex.json(status, body);
+                return;
+            }
+        } catch (IOException notJson) {
+            // wrapped below
+        }
+        String text = new String(body, 0, Math.min(body.length, 500), java.nio.charset.StandardCharsets.UTF_8);
+        ex.error(status, "upstream answered HTTP " + status + ": " + text, UpstreamFailures.type(status), null,
+                Integer.toString(status));
+    }
+
+    /**
+     * Passes every byte read from the upstream on to the client right away, so the stream reader on
+     * top of it sees the same bytes the client does. A failed client write cancels the upstream call.
+     */
+    private static final class TeeSource extends ForwardingSource {
+        private final HttpExchange ex;
+        private final String contentType;
+        private final CancellationToken cancel;
+        boolean clientGone;
+
+        TeeSource(okio.Source upstream, HttpExchange ex, String contentType, CancellationToken cancel) {
+            super(upstream);
+            this.ex = ex;
+            this.contentType = contentType;
+            this.cancel = cancel;
+        }
+
+        @Override
+        public long read(Buffer sink, long byteCount) throws IOException {
+            long n = super.read(sink, byteCount);
+            if (n > 0 && !clientGone) {
+                Buffer copy = new Buffer();
+                sink.copyTo(copy, sink.size() - n, n);
+                try {
+                    ex.stream(contentType, copy.readByteArray());
+                } catch (IOException e) {
+                    clientGone = true;
+                    cancel.cancel();
+                    throw e;
+                }
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.entropyworkbench.serve;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.util.Callback;
+import org.entropyworkbench.core.provider.ApiKey;
+import org.entropyworkbench.core.provider.CancellationToken;
+
+/**
+ * Routes the proxy's endpoints on Jetty's core API and applies the production rules before any
+ * upstream call: the proxy token (401), the concurrency bound (429 with Retry-After), the body
+ * limit (413), request validation (400), each in OpenAI's error shape. Logs one line per chat
+ * request with no header values.
+ *
+ * <p>Jetty calls {@link #handle} on its pool threads, many at once; the handler blocks the calling
+ * thread for the whole exchange (a blocking handler). Thread-safe.
+ */
+final class ServeHandler extends Handler.Abstract {
+    private final ServeContext ctx;
+    private final GateEndpoint gate;
+    private final ObserveEndpoint observe;
+    private final Semaphore slots;
+    private final ScheduledExecutorService timers;
+
+    ServeHandler(ServeContext ctx, ScheduledExecutorService timers) {
+        this.ctx = ctx;
+        this.gate = new GateEndpoint(ctx);
+        this.observe = new ObserveEndpoint(ctx);
+        this.slots = new Semaphore(ctx.config.maxConcurrency());
+        this.timers = timers;
+    }
+
+    @Override
+    public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                          Callback callback) {
+        HttpExchange ex = new HttpExchange(request, response);
+        try {
+            route(ex);
+            callback.succeeded();
+        } catch (Throwable t) {
+            callback.failed(t);
+        }
+        return true;
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        String path = org.eclipse.jetty.server.Request.getPathInContext(ex.request);
+        String method = ex.request.getMethod();
+        switch (path) {
+            case "/health" -> health(ex);
+            case "/metrics" -> ex.reply(200, ctx.metrics.contentType(), ctx.metrics.scrape());
+            case "/v1/models" -> {
+                if (authorised(ex) && method(ex, method, "GET")) {
+                    models(ex);
+                }
+            }
+            case "/v1/chat/completions" -> {
+                if (authorised(ex) && method(ex, method, "POST")) {
+                    chat(ex);
+                }
+            }
+            default -> ex.error(404, "no such endpoint: " + method + " " + path
+                    + " (this proxy serves POST /v1/chat/completions, GET /v1/models, /health, /metrics)",
+                    "invalid_request_error", null, "not_found");
+        }
+    }
+
+    private boolean method(HttpExchange ex, String actual, String expected) throws IOException {
+        if (expected.equals(actual)) {
+            return true;
+        }
+        ex.setHeader("Allow", expected);
+        ex.error(405, actual + " is not allowed here; use " + expected, "invalid_request_error", null, "method_not_allowed");
+        return false;
+    }
+
+    private boolean authorised(HttpExchange ex) throws IOException {
+        ProxyToken token = ctx.config.requiredToken();
+        if (token == null || token.accepts(ex.header("Authorization"))) {
+            return true;
+        }
+        ctx.metrics.requests.labelValues(ctx.config.mode().id(), "client_error").inc();
+        ctx.config.log().accept("serve: 401 " + ex.request.getMethod() + " " + ex.request.getHttpURI().getPath()
+                + " (missing or wrong proxy token)");
+        ex.setHeader("WWW-Authenticate", "Bearer");
+        ex.error(401, "this proxy needs its token: send 'Authorization: Bearer <token>' (the value of the variable"
+                + " named by --require-token-env)", "authentication_error", null, "invalid_api_key");
+        return false;
+    }
+
+    private void health(HttpExchange ex) throws IOException {
+        ObjectNode o = OpenAiJson.MAPPER.createObjectNode();
+        o.put("status", "ok");
+        o.put("mode", ctx.config.mode().id());
+        o.put("upstream", ctx.config.upstream().describe());
+        o.put("model", ctx.model());
+        o.put("tau", ctx.config.gate().tau());
+        o.put("rule", ctx.config.gate().rule());
+        o.put("k", ctx.config.gate().k());
+        o.put("in_flight", ctx.config.maxConcurrency() - slots.availablePermits());
+        o.put("max_concurrency", ctx.config.maxConcurrency());
+        ex.json(200, OpenAiJson.bytes(o));
+    }
+
+    private void models(HttpExchange ex) throws IOException {
+        Request.Builder b = new Request.Builder().url(ctx.config.upstream().baseUrl() + "/models").get();
+        ApiKey key = ctx.config.auth().keyFor(ex.header("Authorization"));
+        if (key != null) {
+            key.authorize(b);
+        }
+        try (Response r = ctx.passThrough.newCall(b.build()).execute()) {
+            byte[] body = r.body() == null ? new byte[0] : r.body().bytes();
+            ex.reply(r.code(), r.header("Content-Type", "application/json"), body);
+        } catch (IOException e) {
+            ex.error(502, "entropy-workbench proxy: the upstream's /models failed: " + e.getMessage(),
+                    "upstream_error", null, null);
+        }
+    }
+
+    private void chat(HttpExchange ex) throws IOException {
+        String mode = ctx.config.mode().id();
+        if (!slots.tryAcquire()) {
+            ctx.metrics.requests.labelValues(mode, "rejected").inc();
+            ex.setHeader("Retry-After", "1");
+            ex.error(429, "entropy-workbench proxy: " + ctx.config.maxConcurrency()
+                    + " requests are in flight (--max-concurrency); retry shortly", "rate_limit_error", null, "proxy_busy");
+            ctx.config.log().accept("serve: 429 POST /v1/chat/completions (max concurrency reached)");
+            return;
+        }
+        ctx.metrics.inFlight.inc();
+        long t0 = System.nanoTime();
+        String outcome = "client_error";
+        GateReport report = null;
+        try {
+            byte[] body = readBody(ex);
+            if (body == null) {
+                return;
+            }
+            ChatCompletionRequest req = ChatCompletionRequest.parse(body);
+            if (ctx.config.mode() == ServeMode.GATE && req.model() != null && !req.model().equals(ctx.model())) {
+                throw new ClientError(404, "invalid_request_error", "model_not_found", "model", "this proxy gates model '"
+                        + ctx.model() + "' (the calibrated one); the request names '" + req.model() + "'");
+            }
+            String id = "chatcmpl-ewb-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+            CancellationToken cancel = new CancellationToken();
+            ex.request.addFailureListener(failure -> cancel.cancel());
+            try (RequestTimer timer = new RequestTimer(timers, ctx.config.requestTimeout().toMillis(), cancel)) {
+                GateEndpoint.Served served = ctx.config.mode() == ServeMode.GATE
+                        ? gate.serve(ex, req, id, cancel, timer)
+                        : observe.serve(ex, req, id, cancel, timer);
+                outcome = served.outcome();
+                report = served.report();
+            }
+            if ("cancelled".equals(outcome) && !ex.committed()) {
+                answerCancelled(ex);
+            }
+        } catch (ClientError e) {
+            ex.error(e.status(), e.getMessage(), e.type(), e.param(), e.code());
+        } finally {
+            slots.release();
+            ctx.metrics.inFlight.dec();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            ctx.metrics.duration.labelValues(mode).observe(seconds);
+            ctx.metrics.requests.labelValues(mode, outcome).inc();
+            if (report != null) {
+                ctx.metrics.decisions.labelValues(mode, report.decision().id()).inc();
+                if (!Double.isNaN(report.h())) {
+                    ctx.metrics.entropy.observe(report.h());
+                }
+            }
+            ctx.config.log().accept(String.format(Locale.ROOT, "serve: %d POST /v1/chat/completions %s %s%s %.0f ms",
+                    ex.status(), mode, outcome, report == null ? "" : String.format(Locale.ROOT,
+                            " decision=%s H=%.4f tau=%.4f steps=%d", report.decision().id(), report.h(),
+                            report.gate().tau(), report.steps()), seconds * 1000));
+        }
+    }
+
+    /** Tells a client still listening that its request was cut (connection failure, proxy stopping); ignores a gone one. */
+    private static void answerCancelled(HttpExchange ex) {
+        try {
+            ex.error(503, "entropy-workbench proxy: the request was cancelled before it finished"
+                    + " (its connection failed or the proxy is stopping)", "upstream_error", null, "cancelled");
+        } catch (IOException | RuntimeException gone) {
+            // the client is gone: nobody to tell
+        }
+    }
+
+    /** The body, or null after answering 413 / 400 when it is too large or unreadable. */
+    private byte[] readBody(HttpExchange ex) throws IOException, ClientError {
+        long limit = ctx.config.maxBodyBytes();
+        long declared = ex.request.getLength();
+        if (declared > limit) {
+            throw tooLarge(declared, limit);
+        }
+        try {
+            return Content.Source.asByteArrayAsync(ex.request, (int) Math.min(Integer.MAX_VALUE, limit)).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String why = cause == null ? String.valueOf(e.getMessage()) : String.valueOf(cause.getMessage());
+            if (why.toLowerCase(Locale.ROOT).contains("max") || why.toLowerCase(Locale.ROOT).contains("limit")) {
+                throw tooLarge(-1, limit);
+            }
+            throw ClientError.invalid(null, "the request body could not be read: " + why);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ClientError.invalid(null, "interrupted while reading the request body");
+        }
+    }
+
+    private static ClientError tooLarge(long declared, long limit) {
+        return new ClientError(413, "invalid_request_error", "request_too_large", null,
+                "the request body " + (declared > 0 ? "(" + declared + " bytes) " : "") + "is over this proxy's limit of "
+                        + limit + " bytes (--max-body)");
+    }
+}
