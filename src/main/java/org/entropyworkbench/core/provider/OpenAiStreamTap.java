@@ -1,5 +1,7 @@
 package org.entropyworkbench.core.provider;
 
+import org.entropyworkbench.core.token.Channel;
+import org.entropyworkbench.core.token.TokenListener;
 import java.io.IOException;
 import okio.BufferedSource;
 

@@ -38,7 +38,7 @@ class SignalBootstrapTest {
                         new int[] {1000 + r.nextInt(3000), 500 + r.nextInt(500), 400, 300 + r.nextInt(900)}));
             }
         }
-        return SignalSample.of(new RunOutcomes.Result(outcomes, List.of(), labels, List.of(), List.of(), n, correctCount));
+        return SignalSample.of(new RunOutcomes.Result(outcomes, List.of(), labels, List.of(), List.of(), n, correctCount, List.of()));
     }
 
     @Test
