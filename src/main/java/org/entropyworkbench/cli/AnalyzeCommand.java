@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
-import org.entropyworkbench.core.run.RunFile;
+import org.entropyworkbench.core.run.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +33,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     private AnalysisOptionsMixin analysisOptions;
 
+    @Mixin
+    private CacheOptionMixin cacheOption;
+
     @Option(names = "--json", description = "Print JSON instead of tables.")
     private boolean json;
 
@@ -43,7 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisOptions options = analysisOptions.options();
         ArrayNode jsonRuns = AnalysisJson.JSON.createArrayNode();
         for (Path path : runs) {
-            RunFile run = RunLoading.read(path, err);
+            RunSummary run = RunLoading.summary(path, cacheOption.cache(), err);
             RunAnalysis analysis = RunAnalysis.of(run, options);
             if (json) {
                 jsonRuns.add(AnalysisJson.of(analysis, path.toString()));

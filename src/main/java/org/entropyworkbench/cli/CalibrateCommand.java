@@ -8,7 +8,7 @@ import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.calibration.CalibrationFileWriter;
-import org.entropyworkbench.core.run.RunFile;
+import org.entropyworkbench.core.run.RunSummary;
 import org.entropyworkbench.core.run.WorkbenchVersion;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.tradeoff.FewShotCalibration;
@@ -46,6 +46,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     private AnalysisOptionsMixin analysisOptions;
 
+    @Mixin
+    private CacheOptionMixin cacheOption;
+
     @ArgGroup(exclusive = false)
     private FewShot fewShot;
 
@@ -66,7 +69,7 @@ final class CalibrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ThresholdMethod chosen = ThresholdMethod.fromId(method);
         AnalysisOptions options = analysisOptions.options();
-        RunFile runFile = RunLoading.read(run, spec.commandLine().getErr());
+        RunSummary runFile = RunLoading.summary(run, cacheOption.cache(), spec.commandLine().getErr());
         RunAnalysis analysis = RunAnalysis.of(runFile, options);
         String version = WorkbenchVersion.current();
         CalibrationFile calibration;

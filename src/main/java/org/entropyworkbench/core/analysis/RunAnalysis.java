@@ -8,6 +8,7 @@ import java.util.Map;
 import org.entropyworkbench.core.entropy.TopKEntropy;
 import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.RunHeader;
+import org.entropyworkbench.core.run.RunSummary;
 import org.entropyworkbench.core.stats.Separation;
 import org.entropyworkbench.core.threshold.ThresholdCalculator;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
@@ -30,6 +31,7 @@ import org.entropyworkbench.core.tradeoff.TradeoffPoint;
 public final class RunAnalysis {
 
     private final RunFile run;
+    private final RunSummary summary;
     private final AnalysisOptions options;
     private final int steps;
     private final RunOutcomes.Result outcomes;
@@ -39,11 +41,12 @@ public final class RunAnalysis {
     private List<TopKAblationRow> ablation;
     private ChannelMeans channelMeans;
 
-    private RunAnalysis(RunFile run, AnalysisOptions options) {
+    private RunAnalysis(RunFile run, RunSummary summary, AnalysisOptions options) {
         this.run = run;
+        this.summary = summary;
         this.options = options;
-        this.steps = Math.max(1, run.header().steps());
-        this.outcomes = RunOutcomes.fromRun(run, options.k(), steps);
+        this.steps = Math.max(1, summary.header().steps());
+        this.outcomes = RunOutcomes.fromSummaries(summary.steps(), options.k(), steps);
         this.thresholds = new ThresholdCalculator().compute(outcomes.correctH(), outcomes.incorrectH(),
                 options.thresholdOptions());
         this.evaluator = new TradeoffEvaluator(outcomes.outcomes());
@@ -56,12 +59,21 @@ public final class RunAnalysis {
 
     /** Analyses a run read by the run-file reader. */
     public static RunAnalysis of(RunFile run, AnalysisOptions options) {
-        return new RunAnalysis(run, options);
+        return new RunAnalysis(run, RunSummary.of(run), options);
     }
 
+    /** Analyses a run's step summaries, e.g. as read from the summary cache without re-parsing the file. */
+    public static RunAnalysis of(RunSummary summary, AnalysisOptions options) {
+        return new RunAnalysis(null, summary, options);
+    }
+
+    /** The run as read, or null when the analysis was made from summaries only (the summary cache). */
     public RunFile run() { return run; }
 
-    public RunHeader header() { return run.header(); }
+    /** What the analysis was computed from: header, per-step summaries, the file's problems. */
+    public RunSummary summary() { return summary; }
+
+    public RunHeader header() { return summary.header(); }
 
     public AnalysisOptions options() { return options; }
 
@@ -110,7 +122,7 @@ public final class RunAnalysis {
      */
     public synchronized ChannelMeans channelMeans() {
         if (channelMeans == null) {
-            channelMeans = ChannelMeans.of(run.steps(), outcomes.step1Labels(), options.k());
+            channelMeans = ChannelMeans.ofSummaries(summary.steps(), outcomes.step1Labels(), options.k());
         }
         return channelMeans;
     }
@@ -128,8 +140,8 @@ public final class RunAnalysis {
     }
 
     private TopKAblationRow ablationRow(int k) {
-        RunAnalysis at = k == options.k() ? this : new RunAnalysis(run, options.withK(k));
-        boolean recorded = run.steps().stream().anyMatch(s -> s.step() == 1 && s.entropyByK().containsKey(k));
+        RunAnalysis at = k == options.k() ? this : new RunAnalysis(run, summary, options.withK(k));
+        boolean recorded = summary.steps().stream().anyMatch(s -> s.step() == 1 && s.recorded(k));
         Map<ThresholdMethod, Double> tau = new EnumMap<>(ThresholdMethod.class);
         Map<ThresholdMethod, Double> tokens = new EnumMap<>(ThresholdMethod.class);
         Map<ThresholdMethod, Double> calls = new EnumMap<>(ThresholdMethod.class);

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
 import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.StepRecord;
+import org.entropyworkbench.core.run.StepSummary;
 
 /**
  * Turns the step lines of a run into what the analysis needs, in one pass over the steps.
@@ -89,12 +89,24 @@ public final class RunOutcomes {
 
     /** As {@link #fromRun} for bare step records (first record of a question-step wins). */
     public static Result fromSteps(List<StepRecord> records, int k, int steps) {
+        List<StepSummary> summaries = new ArrayList<>(records.size());
+        for (StepRecord r : records) {
+            summaries.add(StepSummary.of(r));
+        }
+        return fromSummaries(summaries, k, steps);
+    }
+
+    /**
+     * As {@link #fromSteps} for step summaries (what the summary cache holds; first summary of a
+     * question-step wins).
+     */
+    public static Result fromSummaries(List<StepSummary> records, int k, int steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
         }
-        Map<String, StepRecord[]> byQuestion = new LinkedHashMap<>();
-        for (StepRecord r : records) {
-            StepRecord[] slots = byQuestion.computeIfAbsent(r.questionId(), id -> new StepRecord[steps]);
+        Map<String, StepSummary[]> byQuestion = new LinkedHashMap<>();
+        for (StepSummary r : records) {
+            StepSummary[] slots = byQuestion.computeIfAbsent(r.questionId(), id -> new StepSummary[steps]);
             int s = r.step();
             if (s >= 1 && s <= steps && slots[s - 1] == null) {
                 slots[s - 1] = r;
@@ -107,17 +119,17 @@ public final class RunOutcomes {
         List<String> noEntropy = new ArrayList<>();
         int step1Count = 0;
         int step1Correct = 0;
-        for (Map.Entry<String, StepRecord[]> e : byQuestion.entrySet()) {
+        for (Map.Entry<String, StepSummary[]> e : byQuestion.entrySet()) {
             String id = e.getKey();
-            StepRecord[] slots = e.getValue();
-            StepRecord first = slots[0];
+            StepSummary[] slots = e.getValue();
+            StepSummary first = slots[0];
             double h1 = Double.NaN;
             if (first != null) {
                 step1Count++;
                 if (Boolean.TRUE.equals(first.correct())) {
                     step1Correct++;
                 }
-                h1 = StepEntropyAccumulator.mean(first.entropies(k), first.channels(), null);
+                h1 = first.meanAll(k);
                 if (Double.isNaN(h1)) {
                     noEntropy.add(id);
                 }
@@ -142,8 +154,8 @@ public final class RunOutcomes {
         return new Result(outcomes, incomplete, labels, ungradable, noEntropy, step1Count, step1Correct);
     }
 
-    private static boolean complete(StepRecord[] slots) {
-        for (StepRecord r : slots) {
+    private static boolean complete(StepSummary[] slots) {
+        for (StepSummary r : slots) {
             if (r == null) {
                 return false;
             }

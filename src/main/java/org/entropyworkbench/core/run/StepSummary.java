@@ -1,0 +1,75 @@
+package org.entropyworkbench.core.run;
+
+import java.util.Arrays;
+import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
+import org.entropyworkbench.core.provider.Channel;
+
+/**
+ * What the analysis needs of one question-step, without its per-token arrays: correctness, the
+ * token count used for savings, and for every recorded k the mean entropy over all tokens with
+ * logprobs and over the reasoning and answer tokens only. A few dozen bytes instead of the step's
+ * megabytes, so a run's summaries can be cached and re-read in milliseconds (issue 12).
+ *
+ * <p>{@link #meanAll(int)} equals {@code StepEntropyAccumulator.mean(record.entropies(k), channels, null)}
+ * of the record it came from, including the fallback to the largest recorded k. Immutable; any thread.
+ *
+ * @param questionId       dataset id of the question
+ * @param step             1-based protocol step
+ * @param correct          TRUE/FALSE, or null when ungradable
+ * @param completionTokens completion tokens of the step (as recorded)
+ * @param tokenRecords     number of token records
+ * @param hasChannels      true when the record carried channel codes
+ * @param ks               recorded k values, ascending
+ * @param means            per k (index of {@code ks}): mean over all, reasoning-only, answer-only tokens
+ *                         (three doubles each, NaN when there is no such token)
+ */
+public record StepSummary(String questionId, int step, Boolean correct, int completionTokens, int tokenRecords,
+                          boolean hasChannels, int[] ks, double[] means) {
+
+    /** Which mean of {@link #means} to take. */
+    public enum Tokens { ALL, REASONING, ANSWER }
+
+    public StepSummary {
+        if (means.length != ks.length * 3) {
+            throw new IllegalArgumentException("means must hold 3 values per k");
+        }
+    }
+
+    /** The summary of a record as read; one pass over each per-token array. */
+    public static StepSummary of(StepRecord r) {
+        int[] ks = r.entropyByK().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        double[] means = new double[ks.length * 3];
+        String channels = r.channels();
+        boolean hasChannels = channels != null && !channels.isEmpty();
+        for (int i = 0; i < ks.length; i++) {
+            double[] e = r.entropyByK().get(ks[i]);
+            means[3 * i] = StepEntropyAccumulator.mean(e, channels, null);
+            means[3 * i + 1] = hasChannels ? StepEntropyAccumulator.mean(e, channels, Channel.REASONING) : Double.NaN;
+            means[3 * i + 2] = hasChannels ? StepEntropyAccumulator.mean(e, channels, Channel.ANSWER) : Double.NaN;
+        }
+        return new StepSummary(r.questionId(), r.step(), r.correct(), r.completionTokens(), r.tokenRecordCount(),
+                hasChannels, ks, means);
+    }
+
+    /** True when entropies for exactly this k were recorded. */
+    public boolean recorded(int k) {
+        return Arrays.binarySearch(ks, k) >= 0;
+    }
+
+    /** Mean entropy over all tokens with logprobs at k (falls back to the largest recorded k); NaN when none. */
+    public double meanAll(int k) {
+        return mean(k, Tokens.ALL);
+    }
+
+    /** The chosen mean at k (falls back to the largest recorded k); NaN when none. */
+    public double mean(int k, Tokens which) {
+        if (ks.length == 0) {
+            return Double.NaN;
+        }
+        int i = Arrays.binarySearch(ks, k);
+        if (i < 0) {
+            i = ks.length - 1;
+        }
+        return means[3 * i + which.ordinal()];
+    }
+}
