@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  * exit codes: 0 success, 1 bad input or a failed operation (one-line message, no stack trace),
  * 2 wrong usage.
  *
- * <p>Subcommands are listed in {@link #SUBCOMMANDS}; add a new one there. They are added to the
+ * <p>Subcommands are listed in {@code Commands.ALL} below; add a new one there. They are added to the
  * picocli tree lazily (issue 12): a command line naming one subcommand builds only that one, so
  * {@code ew analyze --help} or {@code ew --version} does not reflect over every command's options
  * and load the classes they mention (the window's, HTTP clients). Top-level help and
@@ -29,24 +29,6 @@ import picocli.CommandLine.Command;
                 + " confidence signal (\"Think Just Enough\").", "", "Without a command, opens the window (same as 'ew ui')."})
 public final class EntropyWorkbenchCli {
 
-    /** Every subcommand by name, in help order. */
-    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
-
-    private static Map<String, Class<?>> subcommands() {
-        Map<String, Class<?>> m = new LinkedHashMap<>();
-        m.put("run", RunCommand.class);
-        m.put("analyze", AnalyzeCommand.class);
-        m.put("calibrate", CalibrateCommand.class);
-        m.put("simulate", SimulateCommand.class);
-        m.put("import-openai", ImportOpenAiCommand.class);
-        m.put("ui", UiCommand.class);
-        m.put("screenshots", ScreenshotsCommand.class);
-        m.put("bench", BenchCommand.class);
-        m.put("cache", CacheCommand.class);
-        m.put("help", CommandLine.HelpCommand.class);
-        return Collections.unmodifiableMap(m);
-    }
-
     /** Exit code of a failed operation (missing file, corrupt run, ...). */
     public static final int EXIT_FAILURE = 1;
     /** Exit code of a command line that could not be understood. */
@@ -55,7 +37,7 @@ public final class EntropyWorkbenchCli {
     public static void main(String[] args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // the version needs no command parser: skip building picocli's model (issue 12, ew --version <= 0.15 s)
-            System.out.println(new Version().getVersion()[0]);
+            System.out.println(Version.TEXT_PREFIX + WorkbenchVersion.current());
             System.exit(0);
         }
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
@@ -75,7 +57,7 @@ public final class EntropyWorkbenchCli {
 
     /** The configured picocli command tree with every subcommand (error handlers included). */
     public static CommandLine commandLine() {
-        return tree(SUBCOMMANDS.keySet());
+        return Commands.tree(Commands.ALL.keySet());
     }
 
     /**
@@ -84,30 +66,57 @@ public final class EntropyWorkbenchCli {
      * usage errors that list the commands).
      */
     static CommandLine commandLine(String... args) {
-        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
-            return tree(List.of(args[0]));
+        if (args.length > 0 && Commands.ALL.containsKey(args[0]) && !args[0].equals("help")) {
+            return Commands.tree(List.of(args[0]));
         }
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            return tree(List.of());
+            return Commands.tree(List.of());
         }
         return commandLine();
     }
 
-    private static CommandLine tree(Collection<String> names) {
-        CommandLine cl = new CommandLine(new EntropyWorkbenchCli());
-        for (String name : names) {
-            cl.addSubcommand(name, SUBCOMMANDS.get(name));
+    /**
+     * The subcommands and the tree building, in their own class so that {@code main}'s version
+     * shortcut loads neither picocli nor any command class.
+     */
+    private static final class Commands {
+
+        /** Every subcommand by name, in help order. */
+        static final Map<String, Class<?>> ALL = all();
+
+        private static Map<String, Class<?>> all() {
+            Map<String, Class<?>> m = new LinkedHashMap<>();
+            m.put("run", RunCommand.class);
+            m.put("analyze", AnalyzeCommand.class);
+            m.put("calibrate", CalibrateCommand.class);
+            m.put("simulate", SimulateCommand.class);
+            m.put("import-openai", ImportOpenAiCommand.class);
+            m.put("ui", UiCommand.class);
+            m.put("screenshots", ScreenshotsCommand.class);
+            m.put("bench", BenchCommand.class);
+            m.put("cache", CacheCommand.class);
+            m.put("help", CommandLine.HelpCommand.class);
+            return Collections.unmodifiableMap(m);
         }
-        cl.setExecutionExceptionHandler(new CliErrors.ExecutionHandler());
-        cl.setParameterExceptionHandler(new CliErrors.UsageHandler());
-        return cl;
+
+        static CommandLine tree(Collection<String> names) {
+            CommandLine cl = new CommandLine(new EntropyWorkbenchCli());
+            for (String name : names) {
+                cl.addSubcommand(name, ALL.get(name));
+            }
+            cl.setExecutionExceptionHandler(new CliErrors.ExecutionHandler());
+            cl.setParameterExceptionHandler(new CliErrors.UsageHandler());
+            return cl;
+        }
     }
 
     /** Reports the workbench version for {@code --version}. */
     static final class Version implements CommandLine.IVersionProvider {
+        static final String TEXT_PREFIX = "Entropy Workbench ";
+
         @Override
         public String[] getVersion() {
-            return new String[] {"Entropy Workbench " + WorkbenchVersion.current()};
+            return new String[] {TEXT_PREFIX + WorkbenchVersion.current()};
         }
     }
 }
