@@ -2,12 +2,14 @@ package org.entropyworkbench.core.cache;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.entropyworkbench.core.run.ParallelRunFileReader;
 import org.entropyworkbench.core.run.RunFileReader;
 import org.entropyworkbench.core.run.RunSummary;
 
 /**
  * Reads a run's {@link RunSummary}: from the {@link SummaryCache} when it holds this exact version
- * of the file, else by parsing the file (and then storing the result). Blocking; any thread.
+ * of the file, else by parsing the file (on every core when it is large) and then storing the
+ * result. Blocking; any thread.
  */
 public final class SummaryLoader {
 
@@ -38,7 +40,7 @@ public final class SummaryLoader {
                 return new Loaded(withPath(cached, file), true);
             }
         }
-        RunSummary parsed = RunSummary.of(RunFileReader.read(file, RunFileReader.Detail.SUMMARY));
+        RunSummary parsed = RunSummary.of(ParallelRunFileReader.read(file, RunFileReader.Detail.SUMMARY));
         if (key != null && key.equals(keyOrNull(file))) {
             cache.put(key, parsed);
         }
