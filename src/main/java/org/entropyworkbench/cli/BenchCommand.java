@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the benchmarks and prints a Markdown report with each figure, its same-run baseline and the ratio.",
-            "Sections: startup, reopen, parse, ingest, large, analysis, streaming, ui, soak, fuzz (ui needs a display: use xvfb-run)."})
+            "Sections: startup, reopen, parse, window, ingest, large, analysis, streaming, ui, soak, fuzz (ui needs a display: use xvfb-run)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
