@@ -24,7 +24,8 @@ public final class BenchRunner {
 
     /** Every section in report order. */
     public static List<BenchSection> sections() {
-        return List.of(new IngestBench(), new LargeRunBench(), new AnalysisBench(), new StreamingBench(), new UiBench(),
+        return List.of(new StartupBench(), new ReopenBench(), new ParallelParseBench(), new WindowStartBench(),
+                new IngestBench(), new LargeRunBench(), new AnalysisBench(), new StreamingBench(), new UiBench(),
                 new SoakBench(), new FuzzBench(), new SignalsBench());
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.entropyworkbench.core.analysis.ChannelMeans;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.analysis.TopKAblationRow;
-import org.entropyworkbench.core.run.RunFile;
+import org.entropyworkbench.core.run.RunSummary;
 import org.entropyworkbench.core.run.RunHeader;
 import org.entropyworkbench.core.stats.ClassStatistics;
 import org.entropyworkbench.core.stats.Separation;
@@ -26,7 +26,7 @@ final class AnalysisJson {
     static ObjectNode of(RunAnalysis a, String file) {
         ObjectNode o = JSON.createObjectNode();
         RunHeader h = a.header();
-        RunFile run = a.run();
+        RunSummary run = a.summary();
         o.put("file", file);
         o.put("runId", h.runId());
         o.put("title", h.title());

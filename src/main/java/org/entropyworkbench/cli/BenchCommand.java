@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the benchmarks and prints a Markdown report with each figure, its same-run baseline and the ratio.",
-            "Sections: ingest, large, analysis, streaming, ui, soak, fuzz, signals (ui needs a display: use xvfb-run)."})
+            "Sections: startup, reopen, parse, window, ingest, large, analysis, streaming, ui, soak, fuzz, signals"
+                    + " (ui needs a display: use xvfb-run)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -10,7 +10,6 @@ import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.calibration.CalibrationFileWriter;
 import org.entropyworkbench.core.calibration.ServingProvenance;
-import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.WorkbenchVersion;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.tradeoff.FewShotCalibration;
@@ -53,6 +52,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     private AnalysisOptionsMixin analysisOptions;
 
+    @Mixin
+    private CacheOptionMixin cacheOption;
+
     @ArgGroup(exclusive = false)
     private FewShot fewShot;
 
@@ -77,8 +79,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         ThresholdMethod chosen = tau == null ? ThresholdMethod.fromId(method) : null;
         AnalysisOptions options = analysisOptions.options();
-        RunFile runFile = RunLoading.read(run, spec.commandLine().getErr());
-        RunAnalysis analysis = RunAnalysis.of(runFile, options);
+        RunAnalysis analysis = RunLoading.analysis(run, cacheOption.cache(), options, spec.commandLine().getErr());
         String version = WorkbenchVersion.current();
         CalibrationFile calibration;
         if (fewShot == null) {
@@ -91,7 +92,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (tau != null) {
             calibration = calibration.withCustomTau(tau);
         }
-        calibration = calibration.withProvenance(ServingProvenance.fromRun(runFile.header(), calibration.k()));
+        calibration = calibration.withProvenance(ServingProvenance.fromRun(analysis.header(), calibration.k()));
         CalibrationFileWriter.write(output, calibration);
         out.println("wrote " + output + " (" + calibration.sample().mode() + ", " + calibration.sample().n()
                 + (fewShot == null ? " questions" : " questions per draw, " + fewShot.draws + " draws, seed " + fewShot.seed)

@@ -1,6 +1,11 @@
 package org.entropyworkbench.cli;
 
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.entropyworkbench.core.run.WorkbenchVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,26 +16,17 @@ import picocli.CommandLine.Command;
  * exit codes: 0 success, 1 bad input or a failed operation (one-line message, no stack trace),
  * 2 wrong usage.
  *
- * <p>Subcommands are listed in the annotation below; add a new one there.
+ * <p>Subcommands are listed in {@code Commands.ALL} below; add a new one there. They are added to the
+ * picocli tree lazily (issue 12): a command line naming one subcommand builds only that one, so
+ * {@code ew analyze --help} or {@code ew --version} does not reflect over every command's options
+ * and load the classes they mention (the window's, HTTP clients). Top-level help and
+ * {@code ew help X} still build them all.
  */
 @Command(name = "ew",
         mixinStandardHelpOptions = true,
         versionProvider = EntropyWorkbenchCli.Version.class,
         description = {"Entropy Workbench: mean per-token entropy of a reasoning model's first step as a"
-                + " confidence signal (\"Think Just Enough\").", "", "Without a command, opens the window (same as 'ew ui')."},
-        subcommands = {
-                RunCommand.class,
-                AnalyzeCommand.class,
-                CalibrateCommand.class,
-                SimulateCommand.class,
-                ImportOpenAiCommand.class,
-                UiCommand.class,
-                ScreenshotsCommand.class,
-                BenchCommand.class,
-                TransferCommand.class,
-                ServeCommand.class,
-                CommandLine.HelpCommand.class
-        })
+                + " confidence signal (\"Think Just Enough\").", "", "Without a command, opens the window (same as 'ew ui')."})
 public final class EntropyWorkbenchCli {
 
     /** Exit code of a failed operation (missing file, corrupt run, ...). */
@@ -39,13 +35,18 @@ public final class EntropyWorkbenchCli {
     public static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the version needs no command parser: skip building picocli's model (issue 12, ew --version <= 0.15 s)
+            System.out.println(Version.TEXT_PREFIX + WorkbenchVersion.current());
+            System.exit(0);
+        }
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     /** Runs one command line with the given streams; returns the exit code. Used by tests in-process. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         String[] effective = args.length == 0 ? new String[] {"ui"} : args;
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(effective);
         cl.setOut(out);
         cl.setErr(err);
         int code = cl.execute(effective);
@@ -54,19 +55,70 @@ public final class EntropyWorkbenchCli {
         return code;
     }
 
-    /** The configured picocli command tree (error handlers included). */
+    /** The configured picocli command tree with every subcommand (error handlers included). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new EntropyWorkbenchCli());
-        cl.setExecutionExceptionHandler(new CliErrors.ExecutionHandler());
-        cl.setParameterExceptionHandler(new CliErrors.UsageHandler());
-        return cl;
+        return Commands.tree(Commands.ALL.keySet());
+    }
+
+    /**
+     * The tree needed to run {@code args}: only the named subcommand when the first argument names
+     * one, none for a top-level {@code --version}, all otherwise (top-level help, {@code help X},
+     * usage errors that list the commands).
+     */
+    static CommandLine commandLine(String... args) {
+        if (args.length > 0 && Commands.ALL.containsKey(args[0]) && !args[0].equals("help")) {
+            return Commands.tree(List.of(args[0]));
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return Commands.tree(List.of());
+        }
+        return commandLine();
+    }
+
+    /**
+     * The subcommands and the tree building, in their own class so that {@code main}'s version
+     * shortcut loads neither picocli nor any command class.
+     */
+    private static final class Commands {
+
+        /** Every subcommand by name, in help order. */
+        static final Map<String, Class<?>> ALL = all();
+
+        private static Map<String, Class<?>> all() {
+            Map<String, Class<?>> m = new LinkedHashMap<>();
+            m.put("run", RunCommand.class);
+            m.put("analyze", AnalyzeCommand.class);
+            m.put("calibrate", CalibrateCommand.class);
+            m.put("simulate", SimulateCommand.class);
+            m.put("import-openai", ImportOpenAiCommand.class);
+            m.put("ui", UiCommand.class);
+            m.put("screenshots", ScreenshotsCommand.class);
+            m.put("bench", BenchCommand.class);
+            m.put("transfer", TransferCommand.class);
+            m.put("serve", ServeCommand.class);
+            m.put("cache", CacheCommand.class);
+            m.put("help", CommandLine.HelpCommand.class);
+            return Collections.unmodifiableMap(m);
+        }
+
+        static CommandLine tree(Collection<String> names) {
+            CommandLine cl = new CommandLine(new EntropyWorkbenchCli());
+            for (String name : names) {
+                cl.addSubcommand(name, ALL.get(name));
+            }
+            cl.setExecutionExceptionHandler(new CliErrors.ExecutionHandler());
+            cl.setParameterExceptionHandler(new CliErrors.UsageHandler());
+            return cl;
+        }
     }
 
     /** Reports the workbench version for {@code --version}. */
     static final class Version implements CommandLine.IVersionProvider {
+        static final String TEXT_PREFIX = "Entropy Workbench ";
+
         @Override
         public String[] getVersion() {
-            return new String[] {"Entropy Workbench " + WorkbenchVersion.current()};
+            return new String[] {TEXT_PREFIX + WorkbenchVersion.current()};
         }
     }
 }

@@ -172,4 +172,33 @@ class EntropyWorkbenchCliTest {
         assertThat(r.out()).contains("1 steps").contains("multiple-choice");
         assertThat(RunFileReader.read(out).steps().get(0).correct()).isTrue();
     }
+
+    @Test
+    void aCommandLineBuildsOnlyTheSubcommandItNames() {
+        assertThat(EntropyWorkbenchCli.commandLine("analyze", "x.jsonl").getSubcommands()).containsOnlyKeys("analyze");
+        assertThat(EntropyWorkbenchCli.commandLine("--version").getSubcommands()).isEmpty();
+        assertThat(EntropyWorkbenchCli.commandLine("--help").getSubcommands())
+                .containsKeys("run", "analyze", "calibrate", "simulate", "import-openai", "ui", "screenshots", "bench", "cache", "help");
+        assertThat(EntropyWorkbenchCli.commandLine("help", "analyze").getSubcommands()).containsKey("analyze").containsKey("run");
+        Result help = run("--help");
+        assertThat(help.out()).contains("analyze").contains("cache").contains("screenshots");
+        Result analyzeHelp = run("help", "analyze");
+        assertThat(analyzeHelp.out()).contains("--no-cache");
+    }
+
+    @Test
+    void analyzeGivesTheSameTextFromTheSummaryCacheAndWithoutIt() {
+        Result parsed = run("analyze", "--no-cache", sample.toString());
+        Result first = run("analyze", sample.toString());
+        Result cached = run("analyze", sample.toString());
+        assertThat(parsed.code()).as(parsed.err()).isZero();
+        assertThat(first.out()).isEqualTo(parsed.out());
+        assertThat(cached.out()).isEqualTo(parsed.out());
+        assertThat(cached.err()).isEqualTo(parsed.err());
+        assertThat(run("cache", "path").out().strip()).isEqualTo(System.getProperty("ewb.cacheDir"));
+        Result cleared = run("cache", "clear");
+        assertThat(cleared.code()).isZero();
+        assertThat(cleared.out()).startsWith("removed ");
+        assertThat(run("cache", "frobnicate").code()).isEqualTo(EntropyWorkbenchCli.EXIT_USAGE);
+    }
 }

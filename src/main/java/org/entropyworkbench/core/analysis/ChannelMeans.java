@@ -1,12 +1,12 @@
 package org.entropyworkbench.core.analysis;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
-import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.core.run.StepRecord;
+import org.entropyworkbench.core.run.StepSummary;
 import org.entropyworkbench.core.stats.ClassStatistics;
 import org.entropyworkbench.core.tradeoff.RunOutcomes;
 
@@ -49,8 +49,19 @@ public record ChannelMeans(
      * @param k       top-k whose entropies are averaged (falls back to the largest recorded k)
      */
     public static ChannelMeans of(List<StepRecord> records, List<RunOutcomes.Step1Label> labels, int k) {
-        Map<String, StepRecord> firstSteps = new HashMap<>();
+        List<StepSummary> summaries = new ArrayList<>();
         for (StepRecord r : records) {
+            if (r.step() == 1) {
+                summaries.add(StepSummary.of(r));
+            }
+        }
+        return ofSummaries(summaries, labels, k);
+    }
+
+    /** As {@link #of} for step summaries (what the summary cache holds). */
+    public static ChannelMeans ofSummaries(List<StepSummary> records, List<RunOutcomes.Step1Label> labels, int k) {
+        Map<String, StepSummary> firstSteps = new HashMap<>();
+        for (StepSummary r : records) {
             if (r.step() == 1) {
                 firstSteps.putIfAbsent(r.questionId(), r);
             }
@@ -59,15 +70,14 @@ public record ChannelMeans(
         Cells incorrect = new Cells(labels.size());
         int withChannels = 0;
         for (RunOutcomes.Step1Label label : labels) {
-            StepRecord first = firstSteps.get(label.questionId());
-            if (first == null || first.channels() == null || first.channels().isEmpty()) {
+            StepSummary first = firstSteps.get(label.questionId());
+            if (first == null || !first.hasChannels()) {
                 continue;
             }
             withChannels++;
-            double[] entropies = first.entropies(k);
             (label.correct() ? correct : incorrect).add(
-                    StepEntropyAccumulator.mean(entropies, first.channels(), Channel.REASONING),
-                    StepEntropyAccumulator.mean(entropies, first.channels(), Channel.ANSWER));
+                    first.mean(k, StepSummary.Tokens.REASONING),
+                    first.mean(k, StepSummary.Tokens.ANSWER));
         }
         return new ChannelMeans(correct.reasoning(), correct.answer(), incorrect.reasoning(), incorrect.answer(),
                 withChannels);

@@ -8,11 +8,13 @@ import java.util.Map;
 import org.entropyworkbench.core.entropy.TopKEntropy;
 import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.RunHeader;
+import org.entropyworkbench.core.run.RunSummary;
 import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.signal.SignalDirection;
-import org.entropyworkbench.core.stats.ClassStatistics;
 import org.entropyworkbench.core.signal.StepSignals;
 import org.entropyworkbench.core.signal.StepTokenData;
+import org.entropyworkbench.core.signal.SummarySignals;
+import org.entropyworkbench.core.stats.ClassStatistics;
 import org.entropyworkbench.core.stats.Separation;
 import org.entropyworkbench.core.threshold.ThresholdCalculator;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
@@ -35,6 +37,7 @@ import org.entropyworkbench.core.tradeoff.TradeoffPoint;
 public final class RunAnalysis {
 
     private final RunFile run;
+    private final RunSummary summary;
     private final AnalysisOptions options;
     private final int steps;
     private final RunOutcomes.Result outcomes;
@@ -44,14 +47,12 @@ public final class RunAnalysis {
     private List<TopKAblationRow> ablation;
     private ChannelMeans channelMeans;
 
-    private RunAnalysis(RunFile run, AnalysisOptions options) {
+    private RunAnalysis(RunFile run, RunSummary summary, AnalysisOptions options) {
         this.run = run;
+        this.summary = summary;
         this.options = options;
-        this.steps = Math.max(1, run.header().steps());
-        this.outcomes = options.signal() == Signal.MEAN_ENTROPY
-                ? RunOutcomes.fromRun(run, options.k(), steps)
-                : RunOutcomes.fromSteps(run.steps(), steps, first -> StepSignals.gateScore(options.signal(),
-                        StepTokenData.of(first, options.k()), options.signalSettings()));
+        this.steps = Math.max(1, summary.header().steps());
+        this.outcomes = outcomes(run, summary, options, steps);
         this.thresholds = new ThresholdCalculator().compute(outcomes.correctH(), outcomes.incorrectH(),
                 options.thresholdOptions());
         this.evaluator = new TradeoffEvaluator(outcomes.outcomes());
@@ -62,14 +63,65 @@ public final class RunAnalysis {
         this.atMethod = Collections.unmodifiableMap(points);
     }
 
-    /** Analyses a run read by the run-file reader. */
-    public static RunAnalysis of(RunFile run, AnalysisOptions options) {
-        return new RunAnalysis(run, options);
+    /**
+     * The step-1 scores: the mean entropy from the summaries' means; another signal from the gate scores
+     * the summaries keep (computed at the default signal settings by {@link SummarySignals}, the same
+     * {@link StepSignals} code) when they hold it, else from the step records (custom DeepConf windows).
+     */
+    private static RunOutcomes.Result outcomes(RunFile run, RunSummary summary, AnalysisOptions options, int steps) {
+        Signal signal = options.signal();
+        int k = options.k();
+        if (signal == Signal.MEAN_ENTROPY) {
+            return RunOutcomes.fromSummary(summary, steps, first -> first.meanAll(k));
+        }
+        if (coveredBySummary(summary, options)) {
+            return RunOutcomes.fromSummary(summary, steps, SummarySignals.gateScore(signal, k));
+        }
+        if (run == null) {
+            throw new IllegalArgumentException("the summary of " + summary.path() + " does not hold signal "
+                    + signal.id() + " at these settings: analyse the run file instead");
+        }
+        return RunOutcomes.fromRun(run, steps, first -> StepSignals.gateScore(signal, StepTokenData.of(first, k),
+                options.signalSettings()));
     }
 
+    /**
+     * True when the analysis with these options can be made from the summary alone
+     * ({@link #of(RunSummary, AnalysisOptions)}): the mean entropy always; another signal when the
+     * summary's step-1 entries carry {@link SummarySignals} gate scores (the summary cache's do) and the
+     * options' signal settings are ones those scores were computed with. Otherwise the run file is needed.
+     */
+    public static boolean coveredBySummary(RunSummary summary, AnalysisOptions options) {
+        if (options.signal() == Signal.MEAN_ENTROPY) {
+            return true;
+        }
+        if (!SummarySignals.covers(options.signal(), options.signalSettings())) {
+            return false;
+        }
+        return summary.steps().stream().filter(s -> s.step() == 1).allMatch(SummarySignals::hasScores);
+    }
+
+    /** Analyses a run read by the run-file reader. */
+    public static RunAnalysis of(RunFile run, AnalysisOptions options) {
+        return new RunAnalysis(run, RunSummary.of(run), options);
+    }
+
+    /**
+     * Analyses a run's step summaries, e.g. as read from the summary cache without re-parsing the file.
+     *
+     * @throws IllegalArgumentException when {@link #coveredBySummary} is false: the analysis needs the run file
+     */
+    public static RunAnalysis of(RunSummary summary, AnalysisOptions options) {
+        return new RunAnalysis(null, summary, options);
+    }
+
+    /** The run as read, or null when the analysis was made from summaries only (the summary cache). */
     public RunFile run() { return run; }
 
-    public RunHeader header() { return run.header(); }
+    /** What the analysis was computed from: header, per-step summaries, failed steps, the file's problems. */
+    public RunSummary summary() { return summary; }
+
+    public RunHeader header() { return summary.header(); }
 
     public AnalysisOptions options() { return options; }
 
@@ -147,7 +199,7 @@ public final class RunAnalysis {
      */
     public synchronized ChannelMeans channelMeans() {
         if (channelMeans == null) {
-            channelMeans = ChannelMeans.of(run.steps(), outcomes.step1Labels(), options.k());
+            channelMeans = ChannelMeans.ofSummaries(summary.steps(), outcomes.step1Labels(), options.k());
         }
         return channelMeans;
     }
@@ -165,8 +217,8 @@ public final class RunAnalysis {
     }
 
     private TopKAblationRow ablationRow(int k) {
-        RunAnalysis at = k == options.k() ? this : new RunAnalysis(run, options.withK(k));
-        boolean recorded = run.steps().stream().anyMatch(s -> s.step() == 1 && s.entropyByK().containsKey(k));
+        RunAnalysis at = k == options.k() ? this : new RunAnalysis(run, summary, options.withK(k));
+        boolean recorded = summary.steps().stream().anyMatch(s -> s.step() == 1 && s.recorded(k));
         Map<ThresholdMethod, Double> tau = new EnumMap<>(ThresholdMethod.class);
         Map<ThresholdMethod, Double> tokens = new EnumMap<>(ThresholdMethod.class);
         Map<ThresholdMethod, Double> calls = new EnumMap<>(ThresholdMethod.class);

@@ -10,11 +10,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.entropyworkbench.core.json.JsonErrorText;
@@ -134,11 +129,17 @@ public final class RunFileReader {
     }
 
     private static RunHeader parseHeader(Path path, long lineNumber, JsonlFileLineReader lines) throws IOException {
-        if (!lines.lineTerminated()) {
+        return parseHeader(path, lineNumber, lines.buffer(), lines.lineStart(), lines.lineLength(), lines.lineTerminated());
+    }
+
+    /** The header line from its bytes; throws naming file and line when it is not a run header. */
+    static RunHeader parseHeader(Path path, long lineNumber, byte[] buf, int start, int length, boolean terminated)
+            throws IOException {
+        if (!terminated) {
             throw new RunFileException(path, lineNumber, "the header line is incomplete (no line end): "
                     + "the file was cut off while it was being created");
         }
-        try (JsonParser p = JsonFields.FACTORY.createParser(lines.buffer(), lines.lineStart(), lines.lineLength())) {
+        try (JsonParser p = JsonFields.FACTORY.createParser(buf, start, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new RunFileException(path, lineNumber, "not a run file: the first line is not a JSON object");
             }
@@ -151,26 +152,18 @@ public final class RunFileReader {
         }
     }
 
-    /** One reading pass over one file. */
+    /** One reading pass over one file: lines parsed by {@link StepLineParser}, file rules by {@link RunAssembly}. */
     private static final class Parse {
         private final Path path;
-        private final Detail detail;
         private final JsonlFileLineReader lines;
-        private final StepLineCodec codec = new StepLineCodec();
-        private final FastStepLineReader fast = new FastStepLineReader();
-        private final List<StepRecord> steps = new ArrayList<>();
-        private final List<RunFile.LineProblem> problems = new ArrayList<>();
-        private final Map<String, Long> firstLineOfStep = new HashMap<>();
-        private final Map<String, FailedStep> failedSteps = new LinkedHashMap<>();
-        private RunFile.LineProblem pendingSyntaxProblem;
-        private boolean partialTail;
-        private final int maxLineBytes;
+        private final StepLineParser parser;
+        private final RunAssembly assembly;
 
         Parse(Path path, Detail detail, JsonlFileLineReader lines, int maxLineBytes) {
             this.path = path;
-            this.detail = detail;
             this.lines = lines;
-            this.maxLineBytes = maxLineBytes;
+            this.parser = new StepLineParser(detail, maxLineBytes);
+            this.assembly = new RunAssembly(path);
         }
 
         RunFile run() throws IOException {
@@ -185,135 +178,23 @@ public final class RunFileReader {
                     header = parseHeader(path, lineNumber, lines);
                     continue;
                 }
-                commitPendingProblem();
-                if (!lines.lineTerminated()) {
-                    partialTail = true;
+                if (!assembly.nextLine(lines.lineTerminated())) {
                     break;
                 }
-                parseStepLine(lineNumber);
+                assembly.apply(lineNumber, parser.parse(lines.buffer(), lines.lineStart(), lines.lineLength()));
             }
             if (header == null) {
                 throw new RunFileException(path, "empty file: no header line");
             }
-            if (pendingSyntaxProblem != null) {
-                partialTail = true;
-            }
             if (lines.compressedCutOff()) {
-                cutOff(lineNumber);
+                long complete = lines.lineTerminated() ? lineNumber : lineNumber - 1;
+                assembly.cutOff(lineNumber, String.format(java.util.Locale.ROOT,
+                        "%s: the compressed file is cut off: its gzip data ends early (the file is %.1f MB), after %d"
+                                + " complete lines (%.1f MB of text); the rest of the run is missing. Copy the file again"
+                                + " from where it was written", path.getFileName(), Files.size(path) / 1048576.0,
+                        complete, lines.bytesRead() / 1048576.0));
             }
-            failedSteps.keySet().removeAll(firstLineOfStep.keySet());
-            return new RunFile(path, header, steps, problems, partialTail, List.copyOf(failedSteps.values()));
-        }
-
-        /**
-         * The gzip data ends early: the file was cut off (an incomplete copy), not a run interrupted
-         * mid-line. Says so with how much was read; the lines before the cut are kept.
-         */
-        private void cutOff(long lineNumber) throws IOException {
-            pendingSyntaxProblem = null;
-            partialTail = false;
-            long complete = lines.lineTerminated() ? lineNumber : lineNumber - 1;
-            problems.add(new RunFile.LineProblem(lineNumber, String.format(java.util.Locale.ROOT,
-                    "%s: the compressed file is cut off: its gzip data ends early (the file is %.1f MB), after %d"
-                            + " complete lines (%.1f MB of text); the rest of the run is missing. Copy the file again"
-                            + " from where it was written", path.getFileName(), Files.size(path) / 1048576.0,
-                    complete, lines.bytesRead() / 1048576.0)));
-        }
-
-        private void commitPendingProblem() {
-            if (pendingSyntaxProblem != null) {
-                problems.add(pendingSyntaxProblem);
-                pendingSyntaxProblem = null;
-            }
-        }
-
-        private void parseStepLine(long lineNumber) throws IOException {
-            if (lines.lineLength() > maxLineBytes) {
-                problem(lineNumber, lineTooLong(lines.lineLength(), maxLineBytes));
-                return;
-            }
-            StepRecord quick = fast.read(lines.buffer(), lines.lineStart(), lines.lineLength(), detail);
-            if (quick != null) {
-                addStep(lineNumber, quick);
-                return;
-            }
-            try {
-                String type = peekType();
-                if (type == null) {
-                    throw new FieldException("type", "missing");
-                }
-                if (type.equals("step")) {
-                    addStep(lineNumber, readStep());
-                } else if (type.equals("header")) {
-                    problem(lineNumber, "a second header line; ignored");
-                } else if (type.equals(FailedStep.LINE_TYPE)) {
-                    addFailedStep();
-                }
-            } catch (FieldException e) {
-                problem(lineNumber, e.describe());
-            } catch (JsonProcessingException e) {
-                pendingSyntaxProblem = new RunFile.LineProblem(lineNumber,
-                        RunFileException.describe(path, lineNumber) + ": not valid JSON (" + JsonErrorText.reason(e) + ")");
-            }
-        }
-
-        /** The top-level "type" of the current line; cheap when "type" comes first, as writers put it. */
-        private String peekType() throws IOException {
-            try (JsonParser p = parser()) {
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    throw new FieldException(null, "expected a JSON object");
-                }
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    if (name.equals("type")) {
-                        return JsonFields.string(p, "type");
-                    }
-                    p.skipChildren();
-                }
-                return null;
-            }
-        }
-
-        private StepRecord readStep() throws IOException {
-            try (JsonParser p = parser()) {
-                p.nextToken();
-                StepRecord r = codec.read(p, detail);
-                if (p.nextToken() != null) {
-                    throw new FieldException(null, "unexpected text after the JSON object");
-                }
-                return r;
-            }
-        }
-
-        /** A refused question-step; a later refusal of the same step replaces it, a step line overrides it. */
-        private void addFailedStep() throws IOException {
-            try (JsonParser p = parser()) {
-                p.nextToken();
-                FailedStep f = FailedStepCodec.read(p);
-                String key = f.questionId() + '\n' + f.step();
-                failedSteps.remove(key);
-                failedSteps.put(key, f);
-            }
-        }
-
-        private JsonParser parser() throws IOException {
-            return JsonFields.FACTORY.createParser(lines.buffer(), lines.lineStart(), lines.lineLength());
-        }
-
-        private void addStep(long lineNumber, StepRecord r) {
-            String key = r.questionId() + '\n' + r.step();
-            Long first = firstLineOfStep.putIfAbsent(key, lineNumber);
-            if (first != null) {
-                problem(lineNumber, "duplicate of question \"" + r.questionId() + "\" step " + r.step()
-                        + " (first at line " + first + "); the first is kept");
-                return;
-            }
-            steps.add(r);
-        }
-
-        private void problem(long lineNumber, String message) {
-            problems.add(new RunFile.LineProblem(lineNumber, RunFileException.describe(path, lineNumber) + ": " + message));
+            return assembly.finish(header);
         }
     }
 }

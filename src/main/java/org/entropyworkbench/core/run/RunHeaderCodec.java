@@ -29,6 +29,18 @@ public final class RunHeaderCodec {
         return out.toByteArray();
     }
 
+    /**
+     * Reads a header from the bytes {@link #toLineBytes} wrote (the summary cache keeps it so).
+     *
+     * @throws IOException when the bytes are not a valid header line
+     */
+    public static RunHeader fromLineBytes(byte[] line) throws IOException {
+        try (JsonParser p = JsonFields.FACTORY.createParser(line)) {
+            p.nextToken();
+            return read(p);
+        }
+    }
+
     public static void write(RunHeader h, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", "header");

@@ -1,14 +1,18 @@
 package org.entropyworkbench.core.tradeoff;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
+import java.util.function.ToIntFunction;
 import org.entropyworkbench.core.run.FailedStep;
 import org.entropyworkbench.core.run.RunFile;
+import org.entropyworkbench.core.run.RunSummary;
 import org.entropyworkbench.core.run.StepRecord;
+import org.entropyworkbench.core.run.StepSummary;
 
 /**
  * Turns the step lines of a run into what the analysis needs, in one pass over the steps.
@@ -91,14 +95,67 @@ public final class RunOutcomes {
      * @param steps S, the steps a question needs to count as complete
      */
     public static Result fromRun(RunFile run, int k, int steps) {
-        Result r = fromSteps(run.steps(), k, steps);
-        if (run.failedSteps().isEmpty()) {
+        return withFailedSteps(fromSteps(run.steps(), k, steps), run.failedSteps());
+    }
+
+    /** As {@link #fromRun} with another step-1 signal (see {@link #fromSteps(List, int, ToDoubleFunction)}). */
+    public static Result fromRun(RunFile run, int steps, ToDoubleFunction<StepRecord> step1Score) {
+        return withFailedSteps(fromSteps(run.steps(), steps, step1Score), run.failedSteps());
+    }
+
+    /**
+     * As {@link #fromRun} for a run's summaries (what the summary cache holds), with any step-1 score
+     * over the summaries (see {@link #fromSteps(List, int, ToDoubleFunction)}); failed steps included.
+     */
+    public static Result fromSummary(RunSummary run, int steps, ToDoubleFunction<StepSummary> step1Score) {
+        return withFailedSteps(fromSummaries(run.steps(), steps, step1Score), run.failedSteps());
+    }
+
+    /** As {@link #fromRun} for bare step records (first record of a question-step wins). */
+    public static Result fromSteps(List<StepRecord> records, int k, int steps) {
+        List<StepSummary> summaries = new ArrayList<>(records.size());
+        for (StepRecord r : records) {
+            summaries.add(StepSummary.of(r));
+        }
+        return fromSummaries(summaries, k, steps);
+    }
+
+    /**
+     * As {@link #fromSteps(List, int, int)} with another step-1 signal: {@code step1Score} gives each
+     * question's gate score from its step-1 record, low = confident (a high-is-confident signal comes
+     * negated), NaN when it cannot be computed. The result's "h1" fields then hold that score.
+     */
+    public static Result fromSteps(List<StepRecord> records, int steps, ToDoubleFunction<StepRecord> step1Score) {
+        return build(records, steps, StepRecord::questionId, StepRecord::step, StepRecord::correct,
+                StepRecord::completionTokens, step1Score);
+    }
+
+    /**
+     * As {@link #fromSteps(List, int, int)} for step summaries (what the summary cache holds; first
+     * summary of a question-step wins): H1 is the step-1 mean entropy at k.
+     */
+    public static Result fromSummaries(List<StepSummary> records, int k, int steps) {
+        return fromSummaries(records, steps, first -> first.meanAll(k));
+    }
+
+    /** As {@link #fromSteps(List, int, ToDoubleFunction)} for step summaries with a score over the summary. */
+    public static Result fromSummaries(List<StepSummary> records, int steps, ToDoubleFunction<StepSummary> step1Score) {
+        return build(records, steps, StepSummary::questionId, StepSummary::step, StepSummary::correct,
+                StepSummary::completionTokens, step1Score);
+    }
+
+    /**
+     * Adds a run's failed steps: each refused question is listed once, counts as incomplete and, when
+     * step 1 was refused, in the step-1 count (never as correct).
+     */
+    private static Result withFailedSteps(Result r, List<FailedStep> failedSteps) {
+        if (failedSteps.isEmpty()) {
             return r;
         }
         List<String> failed = new ArrayList<>();
         List<String> incomplete = new ArrayList<>(r.incompleteQuestionIds());
         int failedAtStep1 = 0;
-        for (FailedStep f : run.failedSteps()) {
+        for (FailedStep f : failedSteps) {
             if (failed.contains(f.questionId())) {
                 continue;
             }
@@ -114,26 +171,19 @@ public final class RunOutcomes {
                 r.step1Count() + failedAtStep1, r.step1CorrectCount(), failed);
     }
 
-    /** As {@link #fromRun} for bare step records (first record of a question-step wins). */
-    public static Result fromSteps(List<StepRecord> records, int k, int steps) {
-        return fromSteps(records, steps, first -> StepEntropyAccumulator.mean(first.entropies(k), first.channels(), null));
-    }
-
-    /**
-     * As {@link #fromSteps(List, int, int)} with another step-1 signal: {@code step1Score} gives each
-     * question's gate score from its step-1 record, low = confident (a high-is-confident signal comes
-     * negated), NaN when it cannot be computed. The result's "h1" fields then hold that score.
-     */
-    public static Result fromSteps(List<StepRecord> records, int steps, ToDoubleFunction<StepRecord> step1Score) {
+    /** The one pass over a run's steps, for step records and step summaries alike. */
+    private static <T> Result build(List<T> records, int steps, Function<T, String> questionId, ToIntFunction<T> step,
+                                    Function<T, Boolean> correctness, ToIntFunction<T> completionTokens,
+                                    ToDoubleFunction<T> step1Score) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
         }
-        Map<String, StepRecord[]> byQuestion = new LinkedHashMap<>();
-        for (StepRecord r : records) {
-            StepRecord[] slots = byQuestion.computeIfAbsent(r.questionId(), id -> new StepRecord[steps]);
-            int s = r.step();
-            if (s >= 1 && s <= steps && slots[s - 1] == null) {
-                slots[s - 1] = r;
+        Map<String, List<T>> byQuestion = new LinkedHashMap<>();
+        for (T r : records) {
+            List<T> slots = byQuestion.computeIfAbsent(questionId.apply(r), id -> new ArrayList<>(Collections.nCopies(steps, null)));
+            int s = step.applyAsInt(r);
+            if (s >= 1 && s <= steps && slots.get(s - 1) == null) {
+                slots.set(s - 1, r);
             }
         }
         List<QuestionOutcome> outcomes = new ArrayList<>();
@@ -143,47 +193,39 @@ public final class RunOutcomes {
         List<String> noEntropy = new ArrayList<>();
         int step1Count = 0;
         int step1Correct = 0;
-        for (Map.Entry<String, StepRecord[]> e : byQuestion.entrySet()) {
+        for (Map.Entry<String, List<T>> e : byQuestion.entrySet()) {
             String id = e.getKey();
-            StepRecord[] slots = e.getValue();
-            StepRecord first = slots[0];
+            List<T> slots = e.getValue();
+            T first = slots.get(0);
             double h1 = Double.NaN;
             if (first != null) {
                 step1Count++;
-                if (Boolean.TRUE.equals(first.correct())) {
+                Boolean firstCorrect = correctness.apply(first);
+                if (Boolean.TRUE.equals(firstCorrect)) {
                     step1Correct++;
                 }
                 h1 = step1Score.applyAsDouble(first);
                 if (Double.isNaN(h1)) {
                     noEntropy.add(id);
                 }
-                if (first.correct() == null) {
+                if (firstCorrect == null) {
                     ungradable.add(id);
                 } else if (!Double.isNaN(h1)) {
-                    labels.add(new Step1Label(id, h1, first.correct()));
+                    labels.add(new Step1Label(id, h1, firstCorrect));
                 }
             }
-            if (!complete(slots)) {
+            if (slots.contains(null)) {
                 incomplete.add(id);
                 continue;
             }
             Boolean[] correct = new Boolean[steps];
             int[] tokens = new int[steps];
             for (int s = 0; s < steps; s++) {
-                correct[s] = slots[s].correct();
-                tokens[s] = Math.max(0, slots[s].completionTokens());
+                correct[s] = correctness.apply(slots.get(s));
+                tokens[s] = Math.max(0, completionTokens.applyAsInt(slots.get(s)));
             }
             outcomes.add(new QuestionOutcome(id, h1, correct, tokens));
         }
         return new Result(outcomes, incomplete, labels, ungradable, noEntropy, step1Count, step1Correct, List.of());
-    }
-
-    private static boolean complete(StepRecord[] slots) {
-        for (StepRecord r : slots) {
-            if (r == null) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -32,6 +32,7 @@ public final class WorkbenchApp extends Application {
         addIcons(stage);
         stage.show();
         window.show(WorkbenchWindow.Screen.ANALYSIS);
+        StartupTrace.watch(workspace, SampleRuns.list(SampleRuns.folder()).size());
         window.openSampleRuns(SampleRuns.folder());
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.run.RunFile;
+import org.entropyworkbench.core.run.ParallelRunFileReader;
 import org.entropyworkbench.core.run.RunFileReader;
 
 /**
@@ -26,7 +27,7 @@ public final class RunFileLoader {
     public static LoadedRun load(Path file) throws IOException {
         RunFileReader.Detail detail = Files.size(file) > FULL_DETAIL_LIMIT_BYTES
                 ? RunFileReader.Detail.SUMMARY : RunFileReader.Detail.FULL;
-        RunFile run = RunFileReader.read(file, detail);
+        RunFile run = ParallelRunFileReader.read(file, detail);
         return new LoadedRun(run, analyse(run, AnalysisOptions.defaults()), null);
     }
 

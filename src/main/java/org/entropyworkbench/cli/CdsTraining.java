@@ -1,0 +1,56 @@
+package org.entropyworkbench.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The training run {@code ./ew} makes its class-data-sharing archive from, once per build (issue 12):
+ * runs the short headless commands in one JVM (help texts, {@code analyze} and {@code calibrate} on
+ * a sample run, parsed and then from the summary cache) so the archive holds the classes each of
+ * them loads. Output is discarded; the summary cache used is a temporary folder, deleted after.
+ * Not a user command; main thread only.
+ *
+ * <p>Usage: {@code java -XX:ArchiveClassesAtExit=ARCHIVE ... CdsTraining SAMPLE_RUN}.
+ */
+public final class CdsTraining {
+
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: CdsTraining SAMPLE_RUN");
+        }
+        String run = args[0];
+        Path cacheDir = Files.createTempDirectory("ew-cds-training");
+        System.setProperty(org.entropyworkbench.core.cache.SummaryCache.DIR_PROPERTY, cacheDir.toString());
+        Path calibration = cacheDir.resolve("calibration.json");
+        PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream(), true);
+        try {
+            for (List<String> line : List.of(
+                    List.of("--help"),
+                    List.of("analyze", "--help"),
+                    List.of("calibrate", "--help"),
+                    List.of("analyze", run),
+                    List.of("analyze", run),
+                    List.of("analyze", "--json", "--k", "10", run),
+                    List.of("calibrate", run, "-o", calibration.toString()),
+                    List.of("cache", "path"))) {
+                EntropyWorkbenchCli.execute(discard, discard, line.toArray(String[]::new));
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(cacheDir)) {
+                for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        System.exit(0);
+    }
+}

@@ -1,0 +1,66 @@
+package org.entropyworkbench.ui.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.Workspace;
+
+/**
+ * Start-up timestamps for the window benchmark (issue 12, {@code ew bench --only window}): with
+ * {@code -Dewb.startupTrace=print} (or {@code =exit}, which also closes the window afterwards) the
+ * window prints one stderr line at its first pulse and one when every sample run is loaded,
+ * analysed and a pulse has shown it. The benchmark times the lines' arrival from the launch of
+ * {@code ./ew}; each line also says milliseconds since the JVM started, as the OS reports it.
+ * Does nothing when the property is not set. FX thread.
+ */
+final class StartupTrace {
+
+    static final String PROPERTY = "ewb.startupTrace";
+    static final String PREFIX = "ewb-startup: ";
+
+    private StartupTrace() {
+    }
+
+    static boolean enabled() {
+        return System.getProperty(PROPERTY) != null;
+    }
+
+    /** Starts watching: first pulse now, "runs loaded" when the workspace holds {@code expectedRuns}. */
+    static void watch(Workspace workspace, int expectedRuns) {
+        if (!enabled()) {
+            return;
+        }
+        boolean exit = "exit".equals(System.getProperty(PROPERTY));
+        new AnimationTimer() {
+            private boolean firstPulse = true;
+            private boolean loadedSeen;
+
+            @Override
+            public void handle(long now) {
+                if (firstPulse) {
+                    firstPulse = false;
+                    print("first-pulse");
+                }
+                if (loadedSeen) {
+                    stop();
+                    print("runs-loaded " + workspace.runs().size());
+                    if (exit) {
+                        Platform.exit();
+                    }
+                    return;
+                }
+                loadedSeen = workspace.runs().size() >= expectedRuns
+                        && workspace.runs().stream().allMatch(LoadedRun::hasAnalysis);
+            }
+        }.start();
+    }
+
+    private static void print(String event) {
+        long sinceJvm = ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+        System.err.println(PREFIX + event + " (" + sinceJvm + " ms after the JVM started)");
+        System.err.flush();
+    }
+}
