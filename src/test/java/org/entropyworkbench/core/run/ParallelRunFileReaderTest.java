@@ -73,7 +73,35 @@ class ParallelRunFileReaderTest {
                 assertThat(Arrays.equals(a.entropyByK().get(k), e.entropyByK().get(k))).isTrue();
             }
             assertThat(Arrays.equals(a.tailMass(), e.tailMass())).isTrue();
+            assertThat(Arrays.equals(a.chosenLogprob(), e.chosenLogprob())).isTrue();
+            assertThat(Arrays.equals(a.tokenConfidence(), e.tokenConfidence())).isTrue();
         }
+        assertThat(actual.failedSteps()).isEqualTo(expected.failedSteps());
+    }
+
+    private static String failedLine(String questionId, int step, String reason) {
+        return new String(FailedStepCodec.toLineBytes(new FailedStep(questionId, step, "00ff", "m", "custom", reason, 400,
+                1L)), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void failedStepsAndOverLongLinesReadTheSame() throws IOException {
+        List<String> withFailures = new ArrayList<>(lines);
+        withFailures.add(10, failedLine("refused", 1, "first refusal"));
+        withFailures.add(40, failedLine("refused", 1, "second refusal"));   // replaces the first
+        withFailures.add(50, failedLine("other", 2, "too long"));
+        withFailures.add(failedLine("q-retried", 1, "refused, then answered"));
+        String stepLine = lines.get(1);
+        String firstId = RunFileReader.read(write("probe.jsonl", lines.get(0) + "\n" + stepLine + "\n")).steps().get(0)
+                .questionId();
+        withFailures.add(70, failedLine(firstId, 1, "refused before the step line that overrides it"));
+        Path file = write("failed.jsonl", String.join("\n", withFailures) + "\n");
+        assertSameAsSequential(file);
+        RunFile r = ParallelRunFileReader.read(file, RunFileReader.Detail.SUMMARY, 2, 0, 700);
+        assertThat(r.failedSteps()).extracting(FailedStep::questionId, FailedStep::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("refused", "second refusal"),
+                org.assertj.core.groups.Tuple.tuple("other", "too long"),
+                org.assertj.core.groups.Tuple.tuple("q-retried", "refused, then answered"));
     }
 
     @Test
