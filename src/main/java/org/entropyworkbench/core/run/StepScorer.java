@@ -10,11 +10,12 @@ package org.entropyworkbench.core.run;
 public interface StepScorer {
 
     /** Stores no scores: analyses of signals other than the mean entropy need the run file. */
-    StepScorer NONE = (record, k) -> new double[0];
+    StepScorer NONE = (record, ks) -> new double[0];
 
     /**
-     * The scores of one step-1 record with entropies at {@code k} (the largest recorded k when k is
-     * missing), one per signal in the scorer's fixed order; the same length for every call.
+     * The scores of one step-1 record, one row per k of {@code ks} (entropies at that k; the largest
+     * recorded k when it is missing), rows one after the other; each row holds one score per signal in
+     * the scorer's fixed order and has the same length for every call.
      */
-    double[] scores(StepRecord record, int k);
+    double[] scores(StepRecord record, int[] ks);
 }

@@ -74,17 +74,7 @@ public record StepSummary(String questionId, int step, Boolean correct, int comp
     }
 
     private static double[] gateScores(StepRecord r, int[] ks, StepScorer scorer) {
-        if (ks.length == 0) {
-            return scorer.scores(r, 20);
-        }
-        double[] first = scorer.scores(r, ks[0]);
-        double[] all = new double[first.length * ks.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        for (int i = 1; i < ks.length; i++) {
-            double[] row = scorer.scores(r, ks[i]);
-            System.arraycopy(row, 0, all, i * first.length, first.length);
-        }
-        return all;
+        return scorer.scores(r, ks.length == 0 ? new int[] {20} : ks);
     }
 
     /** How many gate scores this summary holds per k (0 when it holds none). */

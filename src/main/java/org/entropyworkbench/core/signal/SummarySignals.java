@@ -25,14 +25,28 @@ public final class SummarySignals {
     private SummarySignals() {
     }
 
-    private static double[] scores(StepRecord record, int k) {
-        StepTokenData data = StepTokenData.of(record, k);
-        SignalSettings settings = SignalSettings.defaults().withK(k);
-        double[] out = new double[SIGNALS.length];
-        for (Signal s : SIGNALS) {
-            out[s.ordinal()] = StepSignals.gateScore(s, data, settings);
+    /**
+     * One row per k: the entropy signals at that k; the signals that do not read entropies (DeepConf,
+     * mean NLL) are computed once and repeated in every row.
+     */
+    private static double[] scores(StepRecord record, int[] ks) {
+        int n = SIGNALS.length;
+        double[] out = new double[n * ks.length];
+        for (int row = 0; row < ks.length; row++) {
+            int k = ks[row];
+            StepTokenData data = StepTokenData.of(record, k);
+            SignalSettings settings = SignalSettings.defaults().withK(k);
+            for (Signal s : SIGNALS) {
+                int at = row * n + s.ordinal();
+                out[at] = row > 0 && !dependsOnK(s) ? out[s.ordinal()] : StepSignals.gateScore(s, data, settings);
+            }
         }
         return out;
+    }
+
+    /** True for the signals computed from the entropies at k. */
+    static boolean dependsOnK(Signal signal) {
+        return signal.needs().contains(SignalNeed.ENTROPY);
     }
 
     /**
