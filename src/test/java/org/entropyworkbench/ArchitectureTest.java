@@ -96,6 +96,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheDialogServiceOpensChoosersAndAlerts() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".ui.common.FxDialogService")
+                .should().dependOnClassesThat().belongToAnyOf(javafx.stage.FileChooser.class,
+                        javafx.stage.DirectoryChooser.class, javafx.scene.control.Alert.class)
+                .because("views ask the user through DialogService, which tests replace")
+                .check(product);
+    }
+
+    @Test
     void serveIsAFrontEndLikeCli() {
         noClasses().that().resideInAPackage(ROOT + ".serve..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".ui..", "javafx..")
