@@ -1,5 +1,6 @@
 package org.entropyworkbench.cli;
 
+import org.entropyworkbench.core.analysis.AnalysisDefaults;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.entropy.TopKEntropy;
 import org.entropyworkbench.core.threshold.BayesPriors;
@@ -11,11 +12,11 @@ import picocli.CommandLine.Option;
  */
 final class AnalysisOptionsMixin {
 
-    @Option(names = "--k", defaultValue = "20", paramLabel = "K",
+    @Option(names = "--k", defaultValue = "" + AnalysisDefaults.K, paramLabel = "K",
             description = "Top-k whose entropies give the step signal H: 5, 10, 15 or 20 (default ${DEFAULT-VALUE}).")
     private int k;
 
-    @Option(names = "--priors", defaultValue = "empirical", paramLabel = "PRIORS",
+    @Option(names = "--priors", defaultValue = AnalysisDefaults.PRIORS_ID, paramLabel = "PRIORS",
             description = "Bayes-optimal priors: empirical (class frequencies) or equal (default ${DEFAULT-VALUE}).")
     private String priors;
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.entropyworkbench.core.analysis.AnalysisDefaults;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.calibration.CalibrationFile;
@@ -38,10 +39,15 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Calibration file to write.")
     private Path output;
 
-    @Option(names = "--method", defaultValue = "entropy-mean", paramLabel = "M",
+    @Option(names = "--method", defaultValue = AnalysisDefaults.RULE_ID, paramLabel = "M",
             description = "Rule a gated run should use: entropy-mean, information-theoretic, bayes-optimal or"
                     + " scale-invariant-universal (default ${DEFAULT-VALUE}).")
     private String method;
+
+    @Option(names = "--tau", paramLabel = "BITS",
+            description = "A hand-set threshold in bits for gated runs instead of a rule (written as chosenMethod"
+                    + " \"custom\" with chosenTau); --method is then ignored.")
+    private Double tau;
 
     @Mixin
     private AnalysisOptionsMixin analysisOptions;
@@ -54,17 +60,20 @@ final class CalibrateCommand implements Callable<Integer> {
         @Option(names = "--few-shot", required = true, paramLabel = "N", description = "Questions per random draw.")
         int n;
 
-        @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the draws (default ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "" + AnalysisDefaults.FEW_SHOT_SEED, paramLabel = "S", description = "Seed of the draws (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--draws", defaultValue = "100", paramLabel = "D", description = "Number of draws (default ${DEFAULT-VALUE}).")
+        @Option(names = "--draws", defaultValue = "" + AnalysisDefaults.FEW_SHOT_DRAWS, paramLabel = "D", description = "Number of draws (default ${DEFAULT-VALUE}).")
         int draws;
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ThresholdMethod chosen = ThresholdMethod.fromId(method);
+        if (tau != null && (!Double.isFinite(tau) || tau < 0)) {
+            throw new IllegalArgumentException("--tau must be a non-negative number of bits, got " + tau);
+        }
+        ThresholdMethod chosen = tau == null ? ThresholdMethod.fromId(method) : null;
         AnalysisOptions options = analysisOptions.options();
         RunFile runFile = RunLoading.read(run, spec.commandLine().getErr());
         RunAnalysis analysis = RunAnalysis.of(runFile, options);
@@ -77,6 +86,9 @@ final class CalibrateCommand implements Callable<Integer> {
                     fewShot.seed, options.thresholdOptions());
             calibration = CalibrationFile.fromFewShot(analysis, result, chosen, version, Instant.now());
         }
+        if (tau != null) {
+            calibration = calibration.withCustomTau(tau);
+        }
         CalibrationFileWriter.write(output, calibration);
         out.println("wrote " + output + " (" + calibration.sample().mode() + ", " + calibration.sample().n()
                 + (fewShot == null ? " questions" : " questions per draw, " + fewShot.draws + " draws, seed " + fewShot.seed)
@@ -85,6 +97,9 @@ final class CalibrateCommand implements Callable<Integer> {
             CalibrationFile.MethodCalibration mc = calibration.methods().get(m);
             out.printf(java.util.Locale.ROOT, "  %-27s tau %s  token savings %s  delta-acc %s%s%n", m.label(), Numbers.fixed(mc.tau(), 4),
                     Numbers.percent(mc.tokenSavings()), Numbers.points(mc.deltaAccuracyPoints()), m == chosen ? "  <- chosen" : "");
+        }
+        if (tau != null) {
+            out.printf(java.util.Locale.ROOT, "  %-27s tau %s  <- chosen%n", "custom", Numbers.fixed(tau, 4));
         }
         out.flush();
         return 0;

@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.calibration.CalibrationFileReader;
+import org.entropyworkbench.core.calibration.CalibrationMismatch;
+import org.entropyworkbench.core.calibration.ChosenThreshold;
 import org.entropyworkbench.core.dataset.BuiltInDatasets;
 import org.entropyworkbench.core.dataset.Dataset;
 import org.entropyworkbench.core.dataset.DatasetLoader;
@@ -278,7 +280,7 @@ public final class RunCommand implements Callable<Integer> {
         plan.warnings().forEach(progress::onWarning);
         RunConfig.Builder config = plan.config().retryPolicy(retryPolicy());
         if (runMode == RunMode.GATED) {
-            config.mode(RunMode.GATED).gate(gate(progress, source.header().model())).fixedSteps(Map.of());
+            config.mode(RunMode.GATED).gate(gate(progress, source.header().model(), source.header().topK(), source.header().dataset())).fixedSteps(Map.of());
         }
         return config.build();
     }
@@ -336,7 +338,7 @@ public final class RunCommand implements Callable<Integer> {
             endpointSettings.add(new EndpointSettings(server, url, model, key.orElse(null), topK, temperature,
                     maxTokens, reasoningEffort, concurrency, 0, null, null));
         }
-        GateSettings gateSettings = runMode == RunMode.FULL ? null : gate(progress, model);
+        GateSettings gateSettings = runMode == RunMode.FULL ? null : gate(progress, model, topK, data.name());
         EndpointProbes probes = new EndpointProbes(spec.commandLine().getErr());
         if (!noProbe) {
             topK = probes.check(endpointSettings, topK, kAuto);
@@ -399,8 +401,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The threshold of a gated or budgeted run; {@code runModel} is the model it is applied to, for a warning. */
-    private GateSettings gate(TerminalProgress progress, String runModel) throws Exception {
+    /** The threshold of a gated or budgeted run; the run's model, top-k and dataset are for mismatch warnings. */
+    private GateSettings gate(TerminalProgress progress, String runModel, int runTopK, String runDataset) throws Exception {
         if (calibration == null && tau == null) {
             throw new CliErrors.CliFailure("--mode " + mode + " needs a threshold: --calibration FILE [--method M] or --tau BITS");
         }
@@ -409,20 +411,14 @@ public final class RunCommand implements Callable<Integer> {
             return new GateSettings(tau, m, topK <= 20 ? 20 : topK, null);
         }
         CalibrationFile cal = CalibrationFileReader.read(calibration);
-        ThresholdMethod m = method != null ? ThresholdMethod.fromId(method) : cal.chosenMethod();
-        if (m == null) {
-            throw new CliErrors.CliFailure(calibration + " names no chosen method: pass --method");
+        ChosenThreshold chosen;
+        try {
+            chosen = cal.gateThreshold(method == null ? null : ThresholdMethod.fromId(method));
+        } catch (IllegalArgumentException e) {
+            throw new CliErrors.CliFailure(calibration + ": " + e.getMessage() + " with --method");
         }
-        CalibrationFile.MethodCalibration mc = cal.methods().get(m);
-        if (!mc.available() || !Double.isFinite(mc.tau())) {
-            throw new CliErrors.CliFailure(calibration + ": method " + m.id() + " has no threshold"
-                    + (mc.note() == null ? "" : " (" + mc.note() + ")") + "; pick another with --method");
-        }
-        if (cal.model() != null && runModel != null && !cal.model().equals(runModel)) {
-            progress.onWarning(calibration + " was calibrated on model '" + cal.model() + "', this run uses '" + runModel
-                    + "': thresholds are model-specific");
-        }
-        return new GateSettings(mc.tau(), m, cal.k(), calibration.toString());
+        CalibrationMismatch.warnings(cal, calibration.toString(), runModel, runTopK, runDataset).forEach(progress::onWarning);
+        return new GateSettings(chosen.tau(), chosen.rule(), cal.k(), calibration.toString());
     }
 
     /** The --mode given, or null when it was left out. */

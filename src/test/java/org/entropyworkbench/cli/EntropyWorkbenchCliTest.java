@@ -141,6 +141,25 @@ class EntropyWorkbenchCliTest {
     }
 
     @Test
+    void calibrateWithTauWritesACustomChoiceWithTheGivenKAndPriors() throws IOException {
+        Path out = dir.resolve("custom.json");
+        Result r = run("calibrate", sample.toString(), "-o", out.toString(), "--k", "5", "--priors", "equal",
+                "--tau", "0.123");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toFile());
+        assertThat(json.get("version").intValue()).isEqualTo(2);
+        assertThat(json.get("k").intValue()).isEqualTo(5);
+        assertThat(json.get("priors").textValue()).isEqualTo("equal");
+        assertThat(json.get("chosenMethod").textValue()).isEqualTo("custom");
+        assertThat(json.get("chosenTau").doubleValue()).isEqualTo(0.123);
+        assertThat(json.get("signal").textValue()).isEqualTo("step1-mean-entropy");
+
+        Result bad = run("calibrate", sample.toString(), "-o", out.toString(), "--tau", "-1");
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.err()).contains("--tau");
+    }
+
+    @Test
     void importOpenAiConvertsResponses() throws IOException {
         Path in = dir.resolve("responses.jsonl");
         Files.writeString(in, "{\"model\":\"m\",\"choices\":[{\"message\":{\"content\":\"Answer: C\"},"

@@ -1,7 +1,6 @@
 package org.entropyworkbench.core.analysis;
 
 import java.util.Objects;
-import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.threshold.BayesPriors;
 import org.entropyworkbench.core.threshold.ThresholdOptions;
 
@@ -20,9 +19,9 @@ public record AnalysisOptions(int k, BayesPriors priors) {
         Objects.requireNonNull(priors, "priors");
     }
 
-    /** k = 20, empirical priors. */
+    /** {@link AnalysisDefaults}: k = 20, empirical priors. */
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(StepRecord.DEFAULT_K, BayesPriors.EMPIRICAL);
+        return AnalysisDefaults.options();
     }
 
     public ThresholdOptions thresholdOptions() {

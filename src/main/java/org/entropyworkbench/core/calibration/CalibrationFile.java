@@ -34,10 +34,14 @@ import org.entropyworkbench.core.tradeoff.TradeoffPoint;
  * @param k                top-k whose entropies give H
  * @param entropyUnit      always {@code "bits"}
  * @param priors           Bayes priors id ("empirical" or "equal")
- * @param chosenMethod     rule a gated run should use, or null when none was chosen
+ * @param chosen           threshold a gated run should use (a rule or a custom τ), or null when none was chosen
  * @param methods          every rule's threshold and expected effect, enum order
  * @param classStatistics  step-1 entropy by class over all labelled questions of the source run
  * @param sample           which questions set the thresholds
+ * @param signal           id of the confidence signal the thresholds were computed on ({@link #DEFAULT_SIGNAL}
+ *                         unless another was used); unknown ids are kept as data
+ * @param provenance       what the serving side reported about the model and server, or null
+ * @param prompts          prompt set of the source run, or null when it recorded none
  */
 public record CalibrationFile(
         int version,
@@ -50,14 +54,21 @@ public record CalibrationFile(
         int k,
         String entropyUnit,
         String priors,
-        ThresholdMethod chosenMethod,
+        ChosenThreshold chosen,
         Map<ThresholdMethod, MethodCalibration> methods,
         ClassStatisticsEntry classStatistics,
-        CalibrationSample sample) {
+        CalibrationSample sample,
+        String signal,
+        CalibrationProvenance provenance,
+        CalibrationPrompts prompts) {
 
     public static final String FORMAT = "entropy-workbench-calibration";
-    public static final int VERSION = 1;
+    /** Version written. Version 1 files (no chosenTau, signal, provenance or prompts) are still read. */
+    public static final int VERSION = 2;
+    public static final int VERSION_1 = 1;
     public static final String ENTROPY_UNIT = "bits";
+    /** The signal of method.md: mean token entropy of step 1. */
+    public static final String DEFAULT_SIGNAL = "step1-mean-entropy";
 
     public CalibrationFile {
         EnumMap<ThresholdMethod, MethodCalibration> copy = new EnumMap<>(ThresholdMethod.class);
@@ -70,6 +81,17 @@ public record CalibrationFile(
         methods = Collections.unmodifiableMap(copy);
         Objects.requireNonNull(classStatistics, "classStatistics");
         Objects.requireNonNull(sample, "sample");
+        signal = signal == null || signal.isBlank() ? DEFAULT_SIGNAL : signal;
+        if (chosen != null && !chosen.isCustom()) {
+            MethodCalibration mc = methods.get(chosen.rule());
+            if (!mc.available()) {
+                throw new IllegalArgumentException("cannot choose " + chosen.id() + ": it is unavailable (" + mc.note() + ")");
+            }
+            if (Double.compare(mc.tau(), chosen.tau()) != 0) {
+                throw new IllegalArgumentException("chosen " + chosen.id() + " has tau " + chosen.tau()
+                        + " but the rule's tau is " + mc.tau());
+            }
+        }
     }
 
     /**
@@ -127,9 +149,65 @@ public record CalibrationFile(
         return methods.get(method).tau();
     }
 
-    /** τ of the chosen rule, NaN when no rule was chosen. */
+    /** The chosen rule; null when the choice is a custom τ or nothing was chosen (see {@link #chosen()}). */
+    public ThresholdMethod chosenMethod() {
+        return chosen == null ? null : chosen.rule();
+    }
+
+    /** τ of the chosen rule or the custom τ, NaN when nothing was chosen. */
     public double chosenTau() {
-        return chosenMethod == null ? Double.NaN : tau(chosenMethod);
+        return chosen == null ? Double.NaN : chosen.tau();
+    }
+
+    /**
+     * The threshold a gate must apply: the rule {@code override} when given (a user asked for it),
+     * otherwise the file's choice (a rule or a custom τ).
+     *
+     * @throws IllegalArgumentException when nothing was chosen and no override is given, or the rule is
+     *                                  unavailable in this file; the message says what to do
+     */
+    public ChosenThreshold gateThreshold(ThresholdMethod override) {
+        if (override == null) {
+            if (chosen == null) {
+                throw new IllegalArgumentException("the calibration names no chosen method: pick a rule");
+            }
+            return chosen;
+        }
+        MethodCalibration mc = methods.get(override);
+        if (!mc.available() || !Double.isFinite(mc.tau())) {
+            throw new IllegalArgumentException("method " + override.id() + " has no threshold"
+                    + (mc.note() == null ? "" : " (" + mc.note() + ")") + "; pick another");
+        }
+        return ChosenThreshold.rule(override, mc.tau());
+    }
+
+    /** This calibration with a hand-set τ as its choice ({@code chosenMethod: "custom"}). */
+    public CalibrationFile withCustomTau(double tau) {
+        return withChosen(ChosenThreshold.custom(tau));
+    }
+
+    /** This calibration with another choice (null for none). */
+    public CalibrationFile withChosen(ChosenThreshold newChosen) {
+        return new CalibrationFile(version, createdAt, workbenchVersion, model, server, dataset, sourceRunId, k,
+                entropyUnit, priors, newChosen, methods, classStatistics, sample, signal, provenance, prompts);
+    }
+
+    /** This calibration marked as computed on another confidence signal. */
+    public CalibrationFile withSignal(String newSignal) {
+        return new CalibrationFile(version, createdAt, workbenchVersion, model, server, dataset, sourceRunId, k,
+                entropyUnit, priors, chosen, methods, classStatistics, sample, newSignal, provenance, prompts);
+    }
+
+    /** This calibration with what the serving side reported. */
+    public CalibrationFile withProvenance(CalibrationProvenance newProvenance) {
+        return new CalibrationFile(version, createdAt, workbenchVersion, model, server, dataset, sourceRunId, k,
+                entropyUnit, priors, chosen, methods, classStatistics, sample, signal, newProvenance, prompts);
+    }
+
+    /** This calibration with another prompt set (null for none). */
+    public CalibrationFile withPrompts(CalibrationPrompts newPrompts) {
+        return new CalibrationFile(version, createdAt, workbenchVersion, model, server, dataset, sourceRunId, k,
+                entropyUnit, priors, chosen, methods, classStatistics, sample, signal, provenance, newPrompts);
     }
 
     /**
@@ -199,8 +277,10 @@ public record CalibrationFile(
                     + methods.get(chosenMethod).note() + ")");
         }
         RunHeader h = analysis.header();
+        ChosenThreshold chosen = chosenMethod == null ? null : ChosenThreshold.rule(chosenMethod, methods.get(chosenMethod).tau());
         return new CalibrationFile(VERSION, createdAt.toString(), workbenchVersion, h.model(), h.server(), h.dataset(),
-                h.runId(), analysis.options().k(), ENTROPY_UNIT, analysis.options().priors().id(), chosenMethod,
-                methods, ClassStatisticsEntry.of(analysis.separation()), sample);
+                h.runId(), analysis.options().k(), ENTROPY_UNIT, analysis.options().priors().id(), chosen,
+                methods, ClassStatisticsEntry.of(analysis.separation()), sample, DEFAULT_SIGNAL, null,
+                CalibrationPrompts.fromHeader(h.prompts(), h.steps()));
     }
 }

@@ -63,9 +63,9 @@ public final class CalibrationFileReader {
                         "expected \"" + CalibrationFile.FORMAT + "\", got " + describe(root.get("format")));
             }
             int version = integer(root, "", "version");
-            if (version != CalibrationFile.VERSION) {
+            if (version != CalibrationFile.VERSION && version != CalibrationFile.VERSION_1) {
                 throw new CalibrationFileException(file, "version", "unsupported version " + version
-                        + " (this workbench reads version " + CalibrationFile.VERSION + ")");
+                        + " (this workbench reads versions " + CalibrationFile.VERSION_1 + " and " + CalibrationFile.VERSION + ")");
             }
             String unit = text(root, "", "entropyUnit");
             if (!CalibrationFile.ENTROPY_UNIT.equals(unit)) {
@@ -80,19 +80,97 @@ public final class CalibrationFileReader {
                 throw new CalibrationFileException(file, "priors", "expected \"empirical\" or \"equal\", got " + describe(root.get("priors")));
             }
             Map<ThresholdMethod, CalibrationFile.MethodCalibration> methods = methods(object(root, "", "methods"));
-            String chosenId = optionalText(root, "", "chosenMethod");
-            ThresholdMethod chosen = null;
-            if (chosenId != null) {
-                chosen = method(chosenId, "chosenMethod");
-                if (!methods.get(chosen).available()) {
-                    throw new CalibrationFileException(file, "chosenMethod",
-                            "method \"" + chosenId + "\" is marked unavailable, so it cannot be chosen");
-                }
-            }
+            ChosenThreshold chosen = chosen(root, version, methods);
             return new CalibrationFile(version, text(root, "", "createdAt"), text(root, "", "workbenchVersion"),
                     text(root, "", "model"), text(root, "", "server"), optionalText(root, "", "dataset"),
                     optionalText(root, "", "sourceRunId"), k, unit, priors, chosen, methods,
-                    classStatistics(object(root, "", "classStatistics")), sample(object(root, "", "calibrationSample")));
+                    classStatistics(object(root, "", "classStatistics")), sample(object(root, "", "calibrationSample")),
+                    optionalText(root, "", "signal"), provenance(root), prompts(root));
+        }
+
+        /** chosenMethod (a rule, "custom" from version 2 on, or null) with chosenTau. */
+        private ChosenThreshold chosen(JsonNode root, int version,
+                                       Map<ThresholdMethod, CalibrationFile.MethodCalibration> methods)
+                throws CalibrationFileException {
+            String chosenId = optionalText(root, "", "chosenMethod");
+            double chosenTau = optionalNumber(root, "", "chosenTau");
+            if (chosenId == null) {
+                return null;
+            }
+            if (ChosenThreshold.CUSTOM_ID.equals(chosenId)) {
+                if (version < CalibrationFile.VERSION) {
+                    throw new CalibrationFileException(file, "chosenMethod",
+                            "\"custom\" needs version 2 or later (this file says version " + version + ")");
+                }
+                if (Double.isNaN(chosenTau)) {
+                    throw new CalibrationFileException(file, "chosenTau", "expected a number when chosenMethod is \"custom\", got "
+                            + describe(root.get("chosenTau")));
+                }
+                if (chosenTau < 0 || Double.isInfinite(chosenTau)) {
+                    throw new CalibrationFileException(file, "chosenTau", "expected a non-negative entropy in bits, got " + chosenTau);
+                }
+                return ChosenThreshold.custom(chosenTau);
+            }
+            ThresholdMethod chosen = method(chosenId, "chosenMethod");
+            CalibrationFile.MethodCalibration mc = methods.get(chosen);
+            if (!mc.available()) {
+                throw new CalibrationFileException(file, "chosenMethod",
+                        "method \"" + chosenId + "\" is marked unavailable, so it cannot be chosen");
+            }
+            if (!Double.isNaN(chosenTau) && Math.abs(chosenTau - mc.tau()) > 1e-9) {
+                throw new CalibrationFileException(file, "chosenTau", "is " + chosenTau + " but methods." + chosenId
+                        + ".tau is " + mc.tau() + "; for a hand-set threshold write chosenMethod \"custom\"");
+            }
+            return ChosenThreshold.rule(chosen, mc.tau());
+        }
+
+        private CalibrationProvenance provenance(JsonNode root) throws CalibrationFileException {
+            JsonNode node = root.get("provenance");
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            String p = "provenance";
+            if (!node.isObject()) {
+                throw new CalibrationFileException(file, p, "expected an object or null, got " + describe(node));
+            }
+            Integer k = null;
+            JsonNode kn = node.get("k");
+            if (kn != null && !kn.isNull()) {
+                if (!kn.isIntegralNumber() || !kn.canConvertToInt() || kn.intValue() < 1) {
+                    throw new CalibrationFileException(file, p + ".k", "expected a positive integer or null, got " + describe(kn));
+                }
+                k = kn.intValue();
+            }
+            double t = optionalNumber(node, p, "temperature");
+            String timing = optionalText(node, p, "logprobsTiming");
+            LogprobsTiming logprobsTiming = null;
+            if (timing != null) {
+                try {
+                    logprobsTiming = LogprobsTiming.fromId(timing);
+                } catch (IllegalArgumentException e) {
+                    throw new CalibrationFileException(file, p + ".logprobsTiming", e.getMessage());
+                }
+            }
+            return new CalibrationProvenance(optionalText(node, p, "model"), k, Double.isNaN(t) ? null : t,
+                    optionalText(node, p, "serverKind"), optionalText(node, p, "serverVersion"), logprobsTiming,
+                    optionalText(node, p, "promptSetHash"));
+        }
+
+        private CalibrationPrompts prompts(JsonNode root) throws CalibrationFileException {
+            JsonNode node = root.get("prompts");
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            String p = "prompts";
+            if (!node.isObject()) {
+                throw new CalibrationFileException(file, p, "expected an object or null, got " + describe(node));
+            }
+            int steps = integer(node, p, "steps");
+            if (steps < 1) {
+                throw new CalibrationFileException(file, p + ".steps", "expected 1 or more, got " + steps);
+            }
+            return new CalibrationPrompts(optionalText(node, p, "system"), text(node, p, "step1"),
+                    text(node, p, "refine"), steps);
         }
 
         private Map<ThresholdMethod, CalibrationFile.MethodCalibration> methods(JsonNode node) throws CalibrationFileException {
@@ -254,6 +332,18 @@ public final class CalibrationFileReader {
             }
             if (!n.isNumber()) {
                 throw new CalibrationFileException(file, join(path, name), "expected a number, got " + describe(n));
+            }
+            return n.doubleValue();
+        }
+
+        /** A number, or NaN when missing or null. */
+        private double optionalNumber(JsonNode parent, String path, String name) throws CalibrationFileException {
+            JsonNode n = parent.get(name);
+            if (n == null || n.isNull()) {
+                return Double.NaN;
+            }
+            if (!n.isNumber()) {
+                throw new CalibrationFileException(file, join(path, name), "expected a number or null, got " + describe(n));
             }
             return n.doubleValue();
         }

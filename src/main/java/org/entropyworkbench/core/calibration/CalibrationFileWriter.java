@@ -65,7 +65,13 @@ public final class CalibrationFileWriter {
         root.put("k", c.k());
         root.put("entropyUnit", c.entropyUnit());
         root.put("priors", c.priors());
-        root.put("chosenMethod", c.chosenMethod() == null ? null : c.chosenMethod().id());
+        root.put("chosenMethod", c.chosen() == null ? null : c.chosen().id());
+        if (c.chosen() == null) {
+            root.putNull("chosenTau");
+        } else {
+            root.put("chosenTau", c.chosen().tau());
+        }
+        root.put("signal", c.signal());
         ObjectNode methods = root.putObject("methods");
         for (Map.Entry<ThresholdMethod, CalibrationFile.MethodCalibration> e : c.methods().entrySet()) {
             CalibrationFile.MethodCalibration m = e.getValue();
@@ -91,7 +97,40 @@ public final class CalibrationFileWriter {
         sample.put("seed", c.sample().seed());
         ArrayNode ids = sample.putArray("questionIds");
         c.sample().questionIds().forEach(ids::add);
+        provenance(root, c.provenance());
+        prompts(root, c.prompts());
         return root;
+    }
+
+    private static void provenance(ObjectNode root, CalibrationProvenance p) {
+        if (p == null) {
+            root.putNull("provenance");
+            return;
+        }
+        ObjectNode node = root.putObject("provenance");
+        node.put("model", p.model());
+        node.put("k", p.k());
+        if (p.temperature() == null || !Double.isFinite(p.temperature())) {
+            node.putNull("temperature");
+        } else {
+            node.put("temperature", p.temperature());
+        }
+        node.put("serverKind", p.serverKind());
+        node.put("serverVersion", p.serverVersion());
+        node.put("logprobsTiming", p.logprobsTiming() == null ? null : p.logprobsTiming().id());
+        node.put("promptSetHash", p.promptSetHash());
+    }
+
+    private static void prompts(ObjectNode root, CalibrationPrompts p) {
+        if (p == null) {
+            root.putNull("prompts");
+            return;
+        }
+        ObjectNode node = root.putObject("prompts");
+        node.put("system", p.system());
+        node.put("step1", p.step1());
+        node.put("refine", p.refine());
+        node.put("steps", p.steps());
     }
 
     private static void classEntry(ObjectNode node, CalibrationFile.ClassEntry e) {

@@ -297,7 +297,8 @@ public final class ReplayRuns {
         try {
             Object k = h.calibration().get("k");
             Object file = h.calibration().get("file");
-            return new GateSettings(((Number) tau).doubleValue(), ThresholdMethod.fromId((String) method),
+            ThresholdMethod rule = GateSettings.CUSTOM_METHOD_ID.equals(method) ? null : ThresholdMethod.fromId((String) method);
+            return new GateSettings(((Number) tau).doubleValue(), rule,
                     k instanceof Number ? ((Number) k).intValue() : StepRecord.DEFAULT_K,
                     file instanceof String ? (String) file : null);
         } catch (IllegalArgumentException e) {

@@ -230,7 +230,7 @@ final class RunCoordinator implements Runnable {
         Map<String, Object> calibration = new LinkedHashMap<>();
         GateSettings gate = config.gate();
         if (gate != null) {
-            calibration.put("method", gate.method().id());
+            calibration.put("method", gate.methodId());
             calibration.put("tau", gate.tau());
             calibration.put("k", gate.k());
             if (gate.calibrationFile() != null) {

@@ -75,8 +75,13 @@ class CalibrationDocSnippetTest {
                 + "print(json.dumps([token_entropy_bits(p, 20) for p in positions]))\n"
                 + "print(load_threshold(sys.argv[2], 'entropy-mean'))\n"
                 + "try:\n    load_threshold(sys.argv[2])\n    print('no error')\n"
-                + "except ValueError as e:\n    print('refused:', e)\n";
-        Process p = new ProcessBuilder("python3", "-c", harness, positions.toString(), unavailable.toString())
+                + "except ValueError as e:\n    print('refused:', e)\n"
+                + "print(load_threshold(sys.argv[3]))\n";
+        Path custom = dir.resolve("custom-v2.json");
+        Files.writeString(custom, "{\"format\":\"entropy-workbench-calibration\",\"version\":2,\"k\":10,"
+                + "\"chosenMethod\":\"custom\",\"chosenTau\":0.9,\"methods\":{}}");
+        Process p = new ProcessBuilder("python3", "-c", harness, positions.toString(), unavailable.toString(),
+                custom.toString())
                 .redirectErrorStream(true).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String[] lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n");
@@ -90,6 +95,7 @@ class CalibrationDocSnippetTest {
         }
         assertThat(lines[1]).isEqualTo("(0.81, 20)");
         assertThat(lines[2]).startsWith("refused:").contains("bayes-optimal has no threshold", "no root");
+        assertThat(lines[3]).as("version 2: the chosen (here custom) tau").isEqualTo("(0.9, 10)");
     }
 
     private static boolean python3Available() {

@@ -45,7 +45,10 @@ class CalibrationFileTest {
     void inSampleFileCarriesTheAnalysis() {
         RunAnalysis a = analysis();
         CalibrationFile c = CalibrationFile.from(a, ThresholdMethod.BAYES_OPTIMAL, "0.1.0", WHEN);
-        assertThat(c.version()).isEqualTo(1);
+        assertThat(c.version()).isEqualTo(2);
+        assertThat(c.signal()).isEqualTo("step1-mean-entropy");
+        assertThat(c.provenance()).isNull();
+        assertThat(c.chosen()).isEqualTo(ChosenThreshold.rule(ThresholdMethod.BAYES_OPTIMAL, c.tau(ThresholdMethod.BAYES_OPTIMAL)));
         assertThat(c.entropyUnit()).isEqualTo("bits");
         assertThat(c.k()).isEqualTo(20);
         assertThat(c.priors()).isEqualTo("empirical");
@@ -63,6 +66,96 @@ class CalibrationFileTest {
         assertThat(c.sample().questionIds()).hasSize(a.runOutcomes().step1Labels().size());
         assertThat(c.sample().seed()).isNull();
         assertThat(c.createdAt()).isEqualTo("2025-06-01T12:00:00Z");
+    }
+
+    static CalibrationProvenance provenance() {
+        return new CalibrationProvenance("served-model.gguf", 20, 0.6, "llama.cpp", "b4500",
+                LogprobsTiming.BEFORE_SAMPLING, "ab12");
+    }
+
+    /** A version-1 file as the previous workbench wrote it: no chosenTau, signal, provenance or prompts. */
+    static String version1Text() {
+        return """
+                {"format": "entropy-workbench-calibration", "version": 1, "createdAt": "2025-06-01T12:00:00Z",
+                 "workbenchVersion": "0.1.0", "model": "m", "server": "vllm http://gpu1:8000/v1", "dataset": "AIME 2025",
+                 "sourceRunId": "r1", "k": 20, "entropyUnit": "bits", "priors": "empirical", "chosenMethod": "entropy-mean",
+                 "methods": {
+                   "entropy-mean": {"tau": 0.77, "available": true, "note": null, "expected": {"tokenSavings": 0.3,
+                     "callSavings": 0.3, "gatedAccuracy": 0.8, "deltaAccuracyPoints": 0.0}},
+                   "information-theoretic": {"tau": 0.8, "available": true, "note": null, "expected": {"tokenSavings": 0.3,
+                     "callSavings": 0.3, "gatedAccuracy": 0.8, "deltaAccuracyPoints": 0.0}},
+                   "bayes-optimal": {"tau": null, "available": false, "note": "one class", "expected": {"tokenSavings": null,
+                     "callSavings": null, "gatedAccuracy": null, "deltaAccuracyPoints": null}},
+                   "scale-invariant-universal": {"tau": 0.9, "available": true, "note": null, "expected": {"tokenSavings": 0.4,
+                     "callSavings": 0.4, "gatedAccuracy": 0.7, "deltaAccuracyPoints": -1.0}}},
+                 "classStatistics": {"correct": {"n": 3, "mu": 0.7, "sigma": 0.1}, "incorrect": {"n": 2, "mu": 1.0,
+                   "sigma": 0.1}, "cohensD": 3.0, "pValue": 0.01},
+                 "calibrationSample": {"mode": "all", "n": 5, "draws": 1, "seed": null, "questionIds": ["a","b","c","d","e"]}}
+                """;
+    }
+
+    @Test
+    void readsVersion1Files() throws IOException {
+        Path file = dir.resolve("v1.json");
+        Files.writeString(file, version1Text());
+        CalibrationFile c = CalibrationFileReader.read(file);
+        assertThat(c.version()).isEqualTo(1);
+        assertThat(c.chosen()).isEqualTo(ChosenThreshold.rule(ThresholdMethod.ENTROPY_MEAN, 0.77));
+        assertThat(c.gateThreshold(null).tau()).isEqualTo(0.77);
+        assertThat(c.signal()).isEqualTo(CalibrationFile.DEFAULT_SIGNAL);
+        assertThat(c.provenance()).isNull();
+        assertThat(c.prompts()).isNull();
+        Files.writeString(file, version1Text().replace("\"chosenMethod\": \"entropy-mean\"", "\"chosenMethod\": \"custom\""));
+        assertThatThrownBy(() -> CalibrationFileReader.read(file))
+                .hasMessageContaining("field \"chosenMethod\": \"custom\" needs version 2");
+    }
+
+    @Test
+    void customTauSignalProvenanceAndPromptsRoundTrip() throws IOException {
+        CalibrationFile c = inSample().withCustomTau(0.123).withSignal("some-future-signal").withProvenance(provenance())
+                .withPrompts(new CalibrationPrompts("sys", "Solve: {question}", "Check again.", 4));
+        Path file = dir.resolve("custom.json");
+        CalibrationFileWriter.write(file, c);
+        var tree = new ObjectMapper().readTree(file.toFile());
+        assertThat(tree.at("/version").intValue()).isEqualTo(2);
+        assertThat(tree.at("/chosenMethod").textValue()).isEqualTo("custom");
+        assertThat(tree.at("/chosenTau").doubleValue()).isEqualTo(0.123);
+        assertThat(tree.at("/provenance/logprobsTiming").textValue()).isEqualTo("before-sampling");
+        assertThat(tree.at("/prompts/refine").textValue()).isEqualTo("Check again.");
+        CalibrationFile back = CalibrationFileReader.read(file);
+        assertThat(back).isEqualTo(c);
+        assertThat(back.chosen().isCustom()).isTrue();
+        assertThat(back.chosenMethod()).isNull();
+        assertThat(back.gateThreshold(null)).isEqualTo(ChosenThreshold.custom(0.123));
+        assertThat(back.gateThreshold(ThresholdMethod.ENTROPY_MEAN))
+                .isEqualTo(ChosenThreshold.rule(ThresholdMethod.ENTROPY_MEAN, c.tau(ThresholdMethod.ENTROPY_MEAN)));
+        assertThat(back.signal()).isEqualTo("some-future-signal");
+        assertThat(back.prompts().toPromptSet().step1()).isEqualTo("Solve: {question}");
+    }
+
+    @Test
+    void promptsComeFromTheRunHeader() {
+        CalibrationFile c = inSample();
+        var h = analysis().header();
+        if (h.prompts().isEmpty()) {
+            assertThat(c.prompts()).isNull();
+        } else {
+            assertThat(c.prompts().step1()).isEqualTo(h.prompts().get("step1"));
+            assertThat(c.prompts().steps()).isEqualTo(h.steps());
+        }
+    }
+
+    @Test
+    void customTauNeedsANumberAndRuleTauMustAgree() throws IOException {
+        assertThatThrownBy(() -> CalibrationFileReader.read(corrupt(r -> {
+            r.put("chosenMethod", "custom");
+            r.putNull("chosenTau");
+        }))).hasMessageContaining("field \"chosenTau\": expected a number when chosenMethod is \"custom\"");
+        assertThatThrownBy(() -> CalibrationFileReader.read(corrupt(r -> r.put("chosenTau", 99.0))))
+                .hasMessageContaining("field \"chosenTau\": is 99.0 but methods.bayes-optimal.tau is");
+        assertThatThrownBy(() -> CalibrationFileReader.read(corrupt(r -> r.putObject("provenance").put("logprobsTiming", "later"))))
+                .hasMessageContaining("field \"provenance.logprobsTiming\"");
+        assertThatThrownBy(() -> inSample().withCustomTau(-1)).hasMessageContaining("non-negative");
     }
 
     @Test
@@ -169,8 +262,8 @@ class CalibrationFileTest {
     void wrongFormatVersionUnitAndMethodAreRejected() throws IOException {
         assertThatThrownBy(() -> CalibrationFileReader.read(corrupt(r -> r.put("format", "entropy-workbench-run"))))
                 .hasMessageContaining("field \"format\": expected \"entropy-workbench-calibration\", got \"entropy-workbench-run\"");
-        assertThatThrownBy(() -> CalibrationFileReader.read(corrupt(r -> r.put("version", 2))))
-                .hasMessageContaining("field \"version\": unsupported version 2");
+        assertThatThrownBy(() -> CalibrationFileReader.read(corrupt(r -> r.put("version", 3))))
+                .hasMessageContaining("field \"version\": unsupported version 3 (this workbench reads versions 1 and 2)");
         assertThatThrownBy(() -> CalibrationFileReader.read(corrupt(r -> r.put("entropyUnit", "nats"))))
                 .hasMessageContaining("field \"entropyUnit\"");
         assertThatThrownBy(() -> CalibrationFileReader.read(corrupt(r -> r.put("chosenMethod", "median"))))

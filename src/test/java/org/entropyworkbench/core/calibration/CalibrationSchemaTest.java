@@ -38,16 +38,44 @@ class CalibrationSchemaTest {
     }
 
     @Test
-    void schemaIsDraft2020AndRequiresEveryPropertyItDeclares() throws IOException {
+    void schemaIsDraft2020AndOnlyTheVersion2AdditionsAreOptional() throws IOException {
         JsonNode schema = schema();
         assertThat(schema.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         List<JsonNode> objects = new ArrayList<>();
         collectObjectSchemas(schema, objects);
-        assertThat(objects).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(objects).hasSizeGreaterThanOrEqualTo(8);
         for (JsonNode o : objects) {
-            assertThat(names(o.get("required"))).isEqualTo(fieldNames(o.get("properties")));
+            Set<String> optional = fieldNames(o.get("properties"));
+            optional.removeAll(names(o.get("required")));
+            optional.removeAll(VERSION_2_OPTIONAL);
+            assertThat(optional).as("optional fields that are not version-2 additions").isEmpty();
             assertThat(o.get("additionalProperties").booleanValue()).isFalse();
         }
+    }
+
+    /** Fields version 2 added; a version-1 file lacks them. */
+    private static final Set<String> VERSION_2_OPTIONAL = Set.of("chosenTau", "signal", "provenance", "prompts",
+            "system", "model", "k", "temperature", "serverKind", "serverVersion", "logprobsTiming", "promptSetHash");
+
+    @Test
+    void writerWritesEveryDeclaredTopLevelField() throws IOException {
+        var root = CalibrationFileWriter.toJson(CalibrationFileTest.inSample().withCustomTau(0.5)
+                .withProvenance(CalibrationFileTest.provenance())
+                .withPrompts(new CalibrationPrompts("", "{question}", "Again.", 4)));
+        assertThat(fieldNames(root)).isEqualTo(fieldNames(schema().get("properties")));
+        assertThat(fieldNames(root.get("provenance"))).isEqualTo(fieldNames(schema().at("/properties/provenance/properties")));
+        assertThat(fieldNames(root.get("prompts"))).isEqualTo(fieldNames(schema().at("/properties/prompts/properties")));
+    }
+
+    @Test
+    void customProvenanceAndVersion1FilesMatchTheSchema() throws IOException {
+        CalibrationFile c = CalibrationFileTest.inSample().withCustomTau(0.123).withSignal("some-future-signal")
+                .withProvenance(CalibrationFileTest.provenance())
+                .withPrompts(new CalibrationPrompts("sys", "{question}", "Again.", 4));
+        assertConforms(c);
+        List<String> errors = new ArrayList<>();
+        validate(JSON.readTree(CalibrationFileTest.version1Text()), schema(), schema(), "", errors);
+        assertThat(errors).isEmpty();
     }
 
     @Test
