@@ -8,6 +8,7 @@ import org.entropyworkbench.core.provider.CancellationToken;
 import org.entropyworkbench.core.provider.CapabilityProbe;
 import org.entropyworkbench.core.provider.EndpointSettings;
 import org.entropyworkbench.core.provider.ProbeReport;
+import org.entropyworkbench.core.provider.ServerPreset;
 
 /**
  * The capability probe of {@code ew run} (issue 3, "a capability probe at connect time"): one short
@@ -51,6 +52,10 @@ final class EndpointProbes {
                 throw new CliErrors.CliFailure("cannot use " + where + ": " + verdict + " Nothing was run.");
             }
             err.println("probe " + where + ": " + verdict);
+            if (settings.preset() == ServerPreset.CUSTOM && report.serverSlots() > 0) {
+                err.println("note: " + settings.describe() + " looks like llama.cpp (it reports its slots): --preset"
+                        + " llamacpp leaves out of each step's count the end-of-sequence token it counts but never streams");
+            }
             err.flush();
             if (report.maxTopK() < requestedK) {
                 if (!lowerK) {

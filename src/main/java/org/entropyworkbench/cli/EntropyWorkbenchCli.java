@@ -1,5 +1,7 @@
 package org.entropyworkbench.cli;
 
+import org.entropyworkbench.logging.LogSetup;
+
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.Collections;
@@ -40,6 +42,7 @@ public final class EntropyWorkbenchCli {
             System.out.println(Version.TEXT_PREFIX + WorkbenchVersion.current());
             System.exit(0);
         }
+        LogSetup.forCli();
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -243,8 +243,9 @@ public final class RunCommand implements Callable<Integer> {
         RunSummaryPrinter.print(out, summary, config);
         summaryPrinted.countDown();
         if (summary.status() == RunStatus.FAILED) {
-            throw new CliErrors.CliFailure(summary.errorMessage() + " (completed steps are saved in " + output
-                    + "; run the same command again to resume)");
+            throw new CliErrors.CliFailure(summary.errorMessage() + (java.nio.file.Files.exists(output)
+                    ? " (completed steps are saved in " + output + "; run the same command again to resume)"
+                    : " (nothing was recorded; no file was written)"));
         }
         return summary.status() == RunStatus.CANCELLED ? EXIT_CANCELLED : 0;
     }

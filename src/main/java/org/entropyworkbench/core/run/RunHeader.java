@@ -26,8 +26,7 @@ import java.util.Map;
  * @param simulated       true when made by the simulator rather than a model
  * @param generator       for simulated runs: seed and parameters; otherwise empty
  * @param calibration     for gated runs: method, tau and source file; otherwise empty
- * @param servedModel     the model name the server reported in the run's first answer when it differs
- *                        from {@code model} or the run was made against a server, else null (simulated
+ * @param servedModel     the model name the server reported in the run's first answer, or null (simulated
  *                        runs, files of earlier versions, a server that names no model)
  */
 public record RunHeader(
@@ -75,7 +74,7 @@ public record RunHeader(
 
     /** True when the server reported a model name other than the one the run asked for. */
     public boolean servedModelDiffers() {
-        return servedModel != null && !servedModel.equals(model);
+        return StepRecord.servedModelDiffers(model, servedModel);
     }
 
     public RunHeader {

@@ -117,7 +117,19 @@ public record StepRecord(
 
     /** True when the server reported a model name other than the one the request asked for. */
     public boolean servedModelDiffers() {
-        return servedModel != null && !servedModel.equals(model);
+        return servedModelDiffers(model, servedModel);
+    }
+
+    /**
+     * Whether a served model name means another model than the requested one: a dated snapshot of the
+     * requested name ({@code gpt-4o} served as {@code gpt-4o-2024-08-06}) is the same model; no served
+     * name says nothing.
+     */
+    public static boolean servedModelDiffers(String requested, String served) {
+        if (served == null || requested == null || served.equals(requested)) {
+            return false;
+        }
+        return !served.startsWith(requested + "-");
     }
 
     /** This step with the format-1.1 per-token scores added (arrays of length n or null). */

@@ -1,7 +1,7 @@
 package org.entropyworkbench.core.runner;
 
-import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.core.run.FailedStep;
+import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.core.run.StepRecord;
 
 /**

@@ -70,6 +70,13 @@ class LlamaCppQuirksTest {
     }
 
     @Test
+    void aDatedSnapshotOfTheRequestedNameIsTheSameModelAnotherNameIsNot() {
+        assertThat(org.entropyworkbench.core.run.StepRecord.servedModelDiffers("gpt-4o", "gpt-4o-2024-08-06")).isFalse();
+        assertThat(org.entropyworkbench.core.run.StepRecord.servedModelDiffers("no-such-model", "tiny-llama")).isTrue();
+        assertThat(org.entropyworkbench.core.run.StepRecord.servedModelDiffers("tiny-llama", null)).isFalse();
+    }
+
+    @Test
     void llamaCppsContextOverflowRefusalIsTooLongForTheQuestionNotFatalForTheRun() {
         server.enqueue(new MockResponse().setResponseCode(400).setBody("{\"error\":{\"code\":400,\"message\":\"request"
                 + " (2091 tokens) exceeds the available context size (2048 tokens), try increasing it\",\"type\":"

@@ -116,7 +116,7 @@ class RunFileReaderTest {
     }
 
     @Test
-    void readsGzipAndTreatsATruncatedGzipAsPartial() throws IOException {
+    void readsGzipAndReportsATruncatedGzipAsCutOff() throws IOException {
         Path gz = dir.resolve("run.jsonl.gz");
         RunFileWriter.writeAll(gz, RunRecords.header(), List.of(RunRecords.full("q1", 1), RunRecords.full("q2", 1)));
         assertThat(Files.readAllBytes(gz)[0]).isEqualTo((byte) 0x1f);
@@ -133,7 +133,9 @@ class RunFileReaderTest {
         Files.write(cut, java.util.Arrays.copyOf(all, all.length - 12));
         RunFile partial = RunFileReader.read(cut);
         assertThat(partial.steps()).extracting(StepRecord::questionId).contains("q1");
-        assertThat(partial.partialTail()).isTrue();
+        assertThat(partial.partialTail()).as("a cut-off copy, not an interrupted run").isFalse();
+        assertThat(partial.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("cut.jsonl.gz: the compressed file is cut off"));
     }
 
     @Test
