@@ -40,7 +40,7 @@ public final class SignalsBench implements BenchSection {
     @Override
     public void run(BenchContext context, BenchReport report) throws Exception {
         List<Signal> signals = List.copyOf(EnumSet.allOf(Signal.class));
-        for (int questions : new int[] {2000, 20000}) {
+        for (int questions : context.quick() ? new int[] {2000} : new int[] {2000, 20000}) {
             context.progress("signals", "simulating " + questions + " questions");
             RunFile run = simulated(questions);
             AnalysisOptions options = AnalysisOptions.defaults();
