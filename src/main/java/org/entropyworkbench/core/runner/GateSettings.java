@@ -21,7 +21,7 @@ public record GateSettings(double tau, ThresholdMethod method, int k, String cal
     public GateSettings {
         if (!Double.isFinite(tau)) {
             throw new IllegalArgumentException("tau must be a finite number of bits, got " + tau
-                    + " (the calibration may have no value for method " + methodId() + ")");
+                    + " (the calibration may have no value for method " + (method == null ? CUSTOM_METHOD_ID : method.id()) + ")");
         }
         if (k < 1) {
             throw new IllegalArgumentException("k must be positive, got " + k);
