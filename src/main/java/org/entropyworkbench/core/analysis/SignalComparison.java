@@ -24,8 +24,9 @@ import org.entropyworkbench.core.tradeoff.TradeoffPoint;
  * Every requested signal on one run, side by side: AUROC, AUPRC, Cohen's d, p (Welch and permutation)
  * and each rule's τ, savings and Δ-Acc, with seeded percentile bootstrap intervals, ranked by AUROC.
  * Point figures come from the ordinary {@link RunAnalysis} of the run under each signal, so they equal
- * what the Analysis screen and {@code analyze} show for that signal. Runs on the caller's thread (the
- * window calls it from a background task); stateless.
+ * what the Analysis screen and {@code analyze} show for that signal. Signals are evaluated in parallel on
+ * the common fork-join pool (each with its own seeded generator, so results do not depend on the
+ * scheduling); call it off the FX thread. Stateless.
  */
 public final class SignalComparison {
 
@@ -52,10 +53,9 @@ public final class SignalComparison {
      */
     public static List<SignalReport> of(RunFile run, AnalysisOptions options, Collection<Signal> signals,
                                         int resamples, long seed, int permutations, boolean naiveBootstrap) {
-        List<SignalReport> reports = new ArrayList<>();
-        for (Signal signal : signals) {
-            reports.add(report(run, options.withSignal(signal), resamples, seed, permutations, naiveBootstrap));
-        }
+        List<SignalReport> reports = new ArrayList<>(signals.stream().parallel()
+                .map(signal -> report(run, options.withSignal(signal), resamples, seed, permutations, naiveBootstrap))
+                .toList());
         reports.sort(Comparator.comparing((SignalReport r) -> !r.available())
                 .thenComparing(r -> Double.isNaN(r.auroc()) ? Double.NEGATIVE_INFINITY : -r.auroc()));
         return List.copyOf(reports);

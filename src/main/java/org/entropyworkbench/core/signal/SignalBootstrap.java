@@ -69,7 +69,8 @@ public final class SignalBootstrap {
     /**
      * Two-sided permutation test of the difference of class means of the labelled questions: the share of
      * label shuffles (plus the observed labelling) whose |μ_i − μ_c| is at least the observed one,
-     * (1 + hits) / (1 + permutations). NaN when a class is empty or {@code permutations} is 0.
+     * (1 + hits) / (1 + permutations). Each shuffle draws only the smaller class (a partial Fisher-Yates);
+     * the other class is the rest. NaN when a class is empty or {@code permutations} is 0.
      */
     public static double permutationP(SignalSample sample, int permutations, long seed) {
         int labelled = 0;
@@ -103,16 +104,18 @@ public final class SignalBootstrap {
         double bar = observed * (1 - 1e-12);
         SplittableRandom random = new SplittableRandom(seed);
         int hits = 0;
+        int drawn = Math.min(correct, incorrect);
         for (int p = 0; p < permutations; p++) {
             double sum = 0;
-            for (int a = 0; a < correct; a++) {
+            for (int a = 0; a < drawn; a++) {
                 int pick = a + random.nextInt(labelled - a);
                 double t = x[pick];
                 x[pick] = x[a];
                 x[a] = t;
                 sum += t;
             }
-            if (meanGap(sum, total, correct, incorrect) >= bar) {
+            double correctSum = drawn == correct ? sum : total - sum;
+            if (meanGap(correctSum, total, correct, incorrect) >= bar) {
                 hits++;
             }
         }

@@ -9,8 +9,8 @@ import org.entropyworkbench.core.threshold.ThresholdSet;
 
 /**
  * The fast path of the bootstrap: one resample is a count per question (how often it was drawn), and
- * because the {@link SignalSample} is sorted once, every statistic of the resample comes from two
- * linear passes over the counts: weighted class moments, AUROC by a sweep over tied groups, and prefix
+ * because the {@link SignalSample} is sorted once, every statistic of the resample comes from one
+ * linear pass over the counts: weighted class moments, AUROC by a sweep over tied groups, and prefix
  * sums for the trade-off, where each rule's τ is a binary search. No sorting, no copying per resample.
  *
  * <p>Not thread-safe (scratch arrays): one instance per thread.
@@ -24,6 +24,13 @@ final class WeightedResampleKernel {
     private final long[] prefixOk1;
     private final long[] prefixOkFinal;
     private final long[] prefixSaved;
+    private static final byte CORRECT = 1;
+    private static final byte INCORRECT = 2;
+    /** Per sorted position: 0 not labelled, {@link #CORRECT} or {@link #INCORRECT}. */
+    private final byte[] labelCode;
+    /** Class means of the full sample: the deviations of one pass are taken from these. */
+    private final double shiftC;
+    private final double shiftI;
 
     WeightedResampleKernel(SignalSample sample, SignalDirection direction, ThresholdOptions options) {
         this.s = sample;
@@ -32,34 +39,38 @@ final class WeightedResampleKernel {
         prefixOk1 = new long[sample.size + 1];
         prefixOkFinal = new long[sample.size + 1];
         prefixSaved = new long[sample.size + 1];
+        labelCode = new byte[sample.size];
+        double sumC = 0;
+        double sumI = 0;
+        int nc = 0;
+        int ni = 0;
+        for (int q = 0; q < sample.size; q++) {
+            if (sample.labelled[q]) {
+                labelCode[q] = sample.correct[q] ? CORRECT : INCORRECT;
+                if (sample.correct[q]) {
+                    sumC += sample.score[q];
+                    nc++;
+                } else {
+                    sumI += sample.score[q];
+                    ni++;
+                }
+            }
+        }
+        shiftC = nc == 0 ? 0 : sumC / nc;
+        shiftI = ni == 0 ? 0 : sumI / ni;
     }
 
     /** Fills {@code out} ({@link ResampleStatistic} layout) for the resample with these counts per sorted position. */
     void evaluate(int[] counts, double[] out) {
         int n = s.size;
         double[] x = s.score;
+        byte[] label = labelCode;
         long wc = 0;
         long wi = 0;
         double sumC = 0;
-        double sumI = 0;
-        for (int q = 0; q < n; q++) {
-            int k = counts[q];
-            if (k != 0 && s.labelled[q]) {
-                if (s.correct[q]) {
-                    wc += k;
-                    sumC += k * x[q];
-                } else {
-                    wi += k;
-                    sumI += k * x[q];
-                }
-            }
-        }
-        double meanC = wc == 0 ? Double.NaN : sumC / wc;
-        double meanI = wi == 0 ? Double.NaN : sumI / wi;
         double sqC = 0;
-        double resC = 0;
+        double sumI = 0;
         double sqI = 0;
-        double resI = 0;
         double pairs = 0;
         long correctBelow = 0;
         long groupC = 0;
@@ -73,7 +84,8 @@ final class WeightedResampleKernel {
         for (int q = 0; q < n; q++) {
             int k = counts[q];
             if (k != 0) {
-                if (s.labelled[q]) {
+                byte code = label[q];
+                if (code != 0) {
                     double v = x[q];
                     if (v != groupValue) {
                         pairs += groupI * (double) correctBelow + 0.5 * groupI * (double) groupC;
@@ -82,16 +94,18 @@ final class WeightedResampleKernel {
                         groupI = 0;
                         groupValue = v;
                     }
-                    if (s.correct[q]) {
-                        double d = v - meanC;
+                    if (code == CORRECT) {
+                        double d = v - shiftC;
+                        sumC += k * d;
                         sqC += k * d * d;
-                        resC += k * d;
                         groupC += k;
+                        wc += k;
                     } else {
-                        double d = v - meanI;
+                        double d = v - shiftI;
+                        sumI += k * d;
                         sqI += k * d * d;
-                        resI += k * d;
                         groupI += k;
+                        wi += k;
                     }
                 }
                 if (s.complete[q]) {
@@ -109,8 +123,8 @@ final class WeightedResampleKernel {
         pairs += groupI * (double) correctBelow + 0.5 * groupI * (double) groupC;
         out[ResampleStatistic.AUROC] = wc == 0 || wi == 0 ? Double.NaN : pairs / ((double) wc * wi);
 
-        ClassStatistics c = moments(wc, meanC, sqC, resC);
-        ClassStatistics i = moments(wi, meanI, sqI, resI);
+        ClassStatistics c = moments(wc, shiftC, sumC, sqC);
+        ClassStatistics i = moments(wi, shiftI, sumI, sqI);
         Separation sep = Separation.ofStatistics(c, i);
         out[ResampleStatistic.COHENS_D] = sep.cohensD();
         ThresholdSet set = calculator.compute(sep, options);
@@ -130,15 +144,21 @@ final class WeightedResampleKernel {
         }
     }
 
-    /** Class statistics of a weighted class, as {@link ClassStatistics#of} computes them for the expanded values. */
-    private static ClassStatistics moments(long n, double mean, double squares, double residual) {
+    /**
+     * Class statistics of a weighted class from sums of deviations d = x − shift: mean = shift + Σd/n and
+     * variance (Σd² − (Σd)²/n)/(n − 1), the same correction {@link ClassStatistics#of} applies for its
+     * rounding residual; with the shift at the full sample's class mean the sums stay small, so one pass
+     * agrees with the two-pass statistics of the expanded resample to rounding.
+     */
+    private static ClassStatistics moments(long n, double shift, double sum, double squares) {
         if (n == 0) {
             return new ClassStatistics(0, Double.NaN, Double.NaN);
         }
+        double mean = shift + sum / n;
         if (n < 2) {
             return new ClassStatistics((int) n, mean, Double.NaN);
         }
-        double variance = (squares - residual * residual / n) / (n - 1);
+        double variance = (squares - sum * sum / n) / (n - 1);
         return new ClassStatistics((int) n, mean, Math.sqrt(Math.max(0.0, variance)));
     }
 }
