@@ -25,7 +25,7 @@ public final class BenchRunner {
     /** Every section in report order. */
     public static List<BenchSection> sections() {
         return List.of(new IngestBench(), new LargeRunBench(), new AnalysisBench(), new StreamingBench(), new UiBench(),
-                new SoakBench(), new FuzzBench());
+                new SoakBench(), new FuzzBench(), new ServeBench());
     }
 
     /** Section ids, for help texts and validation. */
