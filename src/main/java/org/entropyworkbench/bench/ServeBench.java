@@ -112,7 +112,84 @@ public final class ServeBench implements BenchSection {
                 proxy.stop();
             }
         }
+        gateReplay(context, report, client);
         client.connectionPool().evictAll();
+    }
+
+    /**
+     * Gate mode on a recorded run served as the upstream ({@link ReplayUpstream}): every question
+     * sent once through the proxy; the upstream's request count and the completion tokens of the
+     * replies must equal what the analysis predicts for the same τ (calls and tokens of the gated
+     * system, from its call and token savings), exactly.
+     */
+    private static void gateReplay(BenchContext context, BenchReport report, OkHttpClient client) throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("ewb.sampleRuns", "sample-runs"))
+                .resolve("3-instruction-aime.jsonl.gz");
+        org.entropyworkbench.core.run.RunFile run = org.entropyworkbench.core.run.RunFileReader.read(file);
+        int steps = run.header().steps();
+        List<org.entropyworkbench.core.tradeoff.QuestionOutcome> outcomes =
+                org.entropyworkbench.core.tradeoff.RunOutcomes.fromRun(run, 20, steps).outcomes();
+        double tau = org.entropyworkbench.core.analysis.RunAnalysis.of(run,
+                org.entropyworkbench.core.analysis.AnalysisOptions.defaults()).thresholds()
+                .result(org.entropyworkbench.core.threshold.ThresholdMethod.ENTROPY_MEAN).tau();
+        org.entropyworkbench.core.tradeoff.TradeoffPoint point =
+                new org.entropyworkbench.core.tradeoff.TradeoffEvaluator(outcomes).evaluate(tau);
+        long allCalls = 0;
+        long allTokens = 0;
+        double margin = Double.POSITIVE_INFINITY;
+        for (var q : outcomes) {
+            allCalls += q.steps();
+            for (int t : q.tokensByStep()) {
+                allTokens += t;
+            }
+            margin = Math.min(margin, Math.abs(q.h1() - tau));
+        }
+        long predictedCalls = Math.round(allCalls * (1 - point.callSavings()));
+        long predictedTokens = Math.round(allTokens * (1 - point.tokenSavings()));
+        context.progress("serve", "gate replay: " + outcomes.size() + " recorded questions, tau " + tau);
+        try (ReplayUpstream upstream = new ReplayUpstream(run.steps())) {
+            EndpointSettings up = new EndpointSettings(ServerPreset.CUSTOM, upstream.baseUrl(), "replay-model", null, 20,
+                    0.7, 8192, null, 8, 0, Duration.ofSeconds(5), Duration.ofSeconds(60));
+            ServeConfig config = new ServeConfig("127.0.0.1", 0, up, ServeMode.GATE, new EntropyGate(tau, "entropy-mean", 20),
+                    0.7, steps, ProtocolPrompts.defaults(AnswerKind.INTEGER), 8, 1 << 20, Duration.ofSeconds(120),
+                    UpstreamAuth.NONE, null, null, false, Map.of(), line -> { });
+            ServeServer proxy = ServeServer.start(config, 2_000);
+            long tokens = 0;
+            long stops = 0;
+            try {
+                for (var q : outcomes) {
+                    byte[] body = ("{\"model\":\"replay-model\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                            + ReplayUpstream.QUESTION_PREFIX + q.questionId() + "\"}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    Request r = new Request.Builder().url(proxy.baseUrl() + "/chat/completions")
+                            .post(RequestBody.create(body, JSON)).build();
+                    try (Response response = client.newCall(r).execute()) {
+                        com.fasterxml.jackson.databind.JsonNode reply =
+                                new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body().bytes());
+                        if (!response.isSuccessful()) {
+                            throw new IOException("question " + q.questionId() + ": HTTP " + response.code() + " " + reply);
+                        }
+                        tokens += reply.path("usage").path("completion_tokens").asLong();
+                        if ("stop".equals(reply.path("entropy_workbench").path("decision").asText())) {
+                            stops++;
+                        }
+                    }
+                }
+            } finally {
+                proxy.stop();
+            }
+            int n = outcomes.size();
+            report.target(SECTION, String.format(java.util.Locale.ROOT,
+                    "gate replay (%s, tau %.4f): upstream requests per client request", file.getFileName(), tau),
+                    upstream.requests.get() / (double) n, "calls", "analyze's prediction", predictedCalls / (double) n,
+                    "equal, exactly", upstream.requests.get() == predictedCalls);
+            report.target(SECTION, "gate replay: completion tokens per client request", tokens / (double) n, "tokens",
+                    "analyze's prediction", predictedTokens / (double) n, "equal, exactly",
+                    tokens == predictedTokens && upstream.completionTokens.get() == predictedTokens);
+            report.note(SECTION, String.format(java.util.Locale.ROOT,
+                    "gate replay: %d questions, %d stopped by the proxy (analysis: %d), %d upstream calls (predicted %d),"
+                            + " %d completion tokens (predicted %d); closest step-1 H to tau: %.2e bits",
+                    n, stops, point.stopped(), upstream.requests.get(), predictedCalls, tokens, predictedTokens, margin));
+        }
     }
 
     private static ServeConfig config(String upstreamUrl) {
