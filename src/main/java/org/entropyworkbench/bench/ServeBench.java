@@ -43,6 +43,7 @@ public final class ServeBench implements BenchSection {
     static final String SECTION = "ew serve proxy overhead (observe mode, loopback upstream)";
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int STREAMS = 64;
+    private static final double PACED_TOKENS_PER_SECOND = 100;
 
     @Override
     public String id() { return "serve"; }
@@ -99,11 +100,18 @@ public final class ServeBench implements BenchSection {
                 context.progress("serve", "throughput: " + calls + " calls x " + tokens + " tokens, " + STREAMS + " streams");
                 throughput(client, direct, STREAMS, STREAMS, tokens);
                 throughput(client, proxied, STREAMS, STREAMS, tokens);
+                long cpu0 = processCpuNanos();
                 double direct1 = throughput(client, direct, STREAMS, calls, tokens);
+                long cpu1 = processCpuNanos();
                 double viaProxy = throughput(client, proxied, STREAMS, calls, tokens);
+                long cpu2 = processCpuNanos();
                 double direct2 = throughput(client, direct, STREAMS, calls, tokens);
+                double perMillionDirect = (cpu1 - cpu0) / 1e9 / (calls * (double) tokens / 1e6);
+                double perMillionProxied = (cpu2 - cpu1) / 1e9 / (calls * (double) tokens / 1e6);
+                report.compared(SECTION, "CPU per million tokens, client + upstream + proxy (one JVM)", perMillionProxied,
+                        "CPU-s", "client + upstream, direct", perMillionDirect);
                 double baseline = (direct1 + direct2) / 2;
-                report.target(SECTION, "throughput through the proxy, " + STREAMS + " concurrent streams", viaProxy,
+                report.target(SECTION, "throughput through the proxy, " + STREAMS + " concurrent streams, upstream unpaced", viaProxy,
                         "tokens/s", "direct (mean of before and after)", baseline, ">= 95 % of direct", viaProxy >= 0.95 * baseline);
                 report.note(SECTION, String.format(java.util.Locale.ROOT,
                         "direct phases: %.0f and %.0f tokens/s; client, proxy and upstream share %d cores",
@@ -112,8 +120,39 @@ public final class ServeBench implements BenchSection {
                 proxy.stop();
             }
         }
+        paced(context, report, client);
         gateReplay(context, report, client);
         client.connectionPool().evictAll();
+    }
+
+    /**
+     * The same comparison with the upstream paced like a model server (each stream at
+     * {@link #PACED_TOKENS_PER_SECOND} tokens/s): the proxy then has to keep up rather than win a CPU race
+     * against a raw byte drain.
+     */
+    private static void paced(BenchContext context, BenchReport report, OkHttpClient client) throws Exception {
+        int tokens = 100;
+        int calls = STREAMS * context.size(2, 4);
+        try (LoopbackSseServer upstream = LoopbackSseServer.start(
+                new LoopbackSseServer.Settings(tokens, PACED_TOKENS_PER_SECOND, FaultPlan.NONE, 8L, LoopbackRun.ANSWER))) {
+            ServeServer proxy = ServeServer.start(config(upstream.baseUrl()), 2_000);
+            try {
+                String direct = upstream.baseUrl() + "/chat/completions";
+                String proxied = proxy.baseUrl() + "/chat/completions";
+                context.progress("serve", "paced throughput: " + calls + " calls x " + tokens + " tokens at "
+                        + PACED_TOKENS_PER_SECOND + " tokens/s per stream, " + STREAMS + " streams");
+                double direct1 = throughput(client, direct, STREAMS, calls, tokens);
+                double viaProxy = throughput(client, proxied, STREAMS, calls, tokens);
+                double direct2 = throughput(client, direct, STREAMS, calls, tokens);
+                double baseline = (direct1 + direct2) / 2;
+                report.target(SECTION, String.format(java.util.Locale.ROOT,
+                        "throughput through the proxy, %d streams paced at %.0f tokens/s each", STREAMS, PACED_TOKENS_PER_SECOND),
+                        viaProxy, "tokens/s", "direct (mean of before and after)", baseline, ">= 95 % of direct",
+                        viaProxy >= 0.95 * baseline);
+            } finally {
+                proxy.stop();
+            }
+        }
     }
 
     /**
@@ -245,6 +284,11 @@ public final class ServeBench implements BenchSection {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return done.get() * (double) tokensPerCall / seconds;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double pct(long[] sortedNanos, double q) {
