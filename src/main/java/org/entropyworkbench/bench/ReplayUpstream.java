@@ -105,7 +105,7 @@ final class ReplayUpstream implements AutoCloseable {
         out.close();
     }
 
-    private static String chunk(org.entropyworkbench.core.provider.TokenView t) throws IOException {
+    private static String chunk(org.entropyworkbench.core.token.TokenView t) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = JSON.getFactory().createGenerator(buf)) {
             g.writeStartObject();

@@ -22,7 +22,7 @@ import org.entropyworkbench.core.entropy.TopKEntropy;
 import org.entropyworkbench.core.run.RunFileWriter;
 import org.entropyworkbench.core.run.RunHeader;
 import org.entropyworkbench.core.run.StepRecord;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.run.RunView;
 import org.entropyworkbench.ui.run.RunViewModel;
 import org.entropyworkbench.ui.task.FxTaskExecutor;
@@ -68,7 +68,8 @@ public final class UiBench implements BenchSection {
         started.await(30, TimeUnit.SECONDS);
         long fxThreadId = onFx(() -> Thread.currentThread().getId());
         PulseRecorder pulses = onFx(() -> {
-            RunViewModel vm = new RunViewModel(new Workspace(), new FxTaskExecutor());
+            FxTaskExecutor executor = new FxTaskExecutor();
+            RunViewModel vm = new RunViewModel(new Workspace(executor), executor);
             vm.form().concurrency().set(1);
             Stage stage = new Stage();
             stage.setScene(new Scene(new RunView(vm), 1280, 800));

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.calibration.CalibrationFileReader;
+import org.entropyworkbench.core.calibration.CalibrationMismatch;
 import org.entropyworkbench.core.calibration.ChosenThreshold;
 import org.entropyworkbench.core.dataset.BuiltInDatasets;
 import org.entropyworkbench.core.dataset.Dataset;
@@ -272,7 +273,7 @@ public final class RunCommand implements Callable<Integer> {
         plan.warnings().forEach(progress::onWarning);
         RunConfig.Builder config = plan.config().retryPolicy(retryPolicy());
         if (runMode == RunMode.GATED) {
-            config.mode(RunMode.GATED).gate(gate(progress, source.header().model())).fixedSteps(Map.of());
+            config.mode(RunMode.GATED).gate(gate(progress, source.header().model(), source.header().topK(), source.header().dataset())).fixedSteps(Map.of());
         }
         return config.build();
     }
@@ -330,7 +331,7 @@ public final class RunCommand implements Callable<Integer> {
             endpointSettings.add(new EndpointSettings(server, url, model, key.orElse(null), topK, temperature,
                     maxTokens, reasoningEffort, concurrency, 0, null, null));
         }
-        GateSettings gateSettings = runMode == RunMode.FULL ? null : gate(progress, model);
+        GateSettings gateSettings = runMode == RunMode.FULL ? null : gate(progress, model, topK, data.name());
         if (gateSettings != null && calibration != null) {
             refuseMismatch(progress, model);
         }
@@ -392,8 +393,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The threshold of a gated or budgeted run; {@code runModel} is the model it is applied to, for a warning. */
-    private GateSettings gate(TerminalProgress progress, String runModel) throws Exception {
+    /** The threshold of a gated or budgeted run; the run's model, top-k and dataset are for mismatch warnings. */
+    private GateSettings gate(TerminalProgress progress, String runModel, int runTopK, String runDataset) throws Exception {
         if (calibration == null && tau == null) {
             throw new CliErrors.CliFailure("--mode " + mode + " needs a threshold: --calibration FILE [--method M] or --tau BITS");
         }
@@ -408,10 +409,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliErrors.CliFailure(calibration + ": " + e.getMessage() + " with --method");
         }
-        if (cal.model() != null && runModel != null && !cal.model().equals(runModel)) {
-            progress.onWarning(calibration + " was calibrated on model '" + cal.model() + "', this run uses '" + runModel
-                    + "': thresholds are model-specific");
-        }
+        CalibrationMismatch.warnings(cal, calibration.toString(), runModel, runTopK, runDataset).forEach(progress::onWarning);
         return new GateSettings(chosen.tau(), chosen.rule(), cal.k(), calibration.toString());
     }
 

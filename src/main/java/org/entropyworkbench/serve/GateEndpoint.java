@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.entropyworkbench.core.provider.CancellationToken;
-import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.core.provider.ChatResult;
 import org.entropyworkbench.core.provider.ProviderException;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
 import org.entropyworkbench.core.protocol.ConversationBuilder;
 import org.entropyworkbench.core.provider.CancellationToken;
-import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.core.provider.ChatMessage;
 import org.entropyworkbench.core.provider.ChatProvider;
 import org.entropyworkbench.core.provider.ChatRequest;

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
-import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.stats.ClassStatistics;
 import org.entropyworkbench.core.tradeoff.RunOutcomes;

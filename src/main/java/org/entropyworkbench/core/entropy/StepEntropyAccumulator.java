@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.entropyworkbench.core.provider.Channel;
-import org.entropyworkbench.core.provider.TokenListener;
-import org.entropyworkbench.core.provider.TokenView;
+import org.entropyworkbench.core.token.Channel;
+import org.entropyworkbench.core.token.TokenListener;
+import org.entropyworkbench.core.token.TokenView;
 
 /**
  * Collects the per-token entropies of one step as its tokens stream in, for every k of

@@ -1,5 +1,8 @@
 package org.entropyworkbench.core.provider;
 
+import org.entropyworkbench.core.token.TokenListener;
+import org.entropyworkbench.core.token.TokenView;
+import org.entropyworkbench.core.token.Channel;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;

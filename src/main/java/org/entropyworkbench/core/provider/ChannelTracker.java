@@ -1,5 +1,6 @@
 package org.entropyworkbench.core.provider;
 
+import org.entropyworkbench.core.token.Channel;
 /**
  * Decides the {@link Channel} of each streamed token from two sources (apis.md section 10.1): the
  * delta field the token arrived with ({@code reasoning}/{@code reasoning_content}/{@code thinking}

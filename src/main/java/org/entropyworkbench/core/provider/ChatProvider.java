@@ -1,5 +1,6 @@
 package org.entropyworkbench.core.provider;
 
+import org.entropyworkbench.core.token.TokenListener;
 /**
  * A model server that streams a chat completion token by token with top-k logprobs.
  * Implementations: {@code OpenAiCompatibleClient}, {@code OllamaNativeClient}, {@code ReplayProvider}.

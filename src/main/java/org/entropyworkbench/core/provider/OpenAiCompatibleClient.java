@@ -1,5 +1,7 @@
 package org.entropyworkbench.core.provider;
 
+import org.entropyworkbench.core.token.TokenListener;
+import org.entropyworkbench.core.token.Channel;
 import java.io.IOException;
 import java.util.Locale;
 import okhttp3.Response;
@@ -19,6 +21,8 @@ import okio.BufferedSource;
  * on its calling thread.
  */
 public final class OpenAiCompatibleClient extends HttpStreamingClient {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenAiCompatibleClient.class);
     private final String chatUrl;
 
     public OpenAiCompatibleClient(EndpointSettings settings) {
@@ -38,7 +42,9 @@ public final class OpenAiCompatibleClient extends HttpStreamingClient {
             b.header("X-Title", "Entropy Workbench");
         }
         StreamState st = new StreamState(Channel.CONTROL);
-        exchange(http().newCall(b.build()), cancel, eff, st, (response, source) -> {
+        okhttp3.Request httpRequest = b.build();
+        LOG.debug("POST {} ({} bytes, headers {})", chatUrl, body.length, httpRequest.headers().names());
+        exchange(http().newCall(httpRequest), cancel, eff, st, (response, source) -> {
             if (isJsonDocument(response, source)) {
                 readWholeJson(source, st, listener, eff);
             } else {

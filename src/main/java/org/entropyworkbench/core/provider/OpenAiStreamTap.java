@@ -2,6 +2,8 @@ package org.entropyworkbench.core.provider;
 
 import java.io.IOException;
 import okio.BufferedSource;
+import org.entropyworkbench.core.token.Channel;
+import org.entropyworkbench.core.token.TokenListener;
 
 /**
  * Reads an OpenAI-compatible response body that someone else is passing on unchanged (a proxy's

@@ -1,5 +1,7 @@
 package org.entropyworkbench.core.provider;
 
+import org.entropyworkbench.core.token.TokenListener;
+import org.entropyworkbench.core.token.Channel;
 /**
  * Everything one streaming call accumulates: the reused token batch of the current chunk, channel
  * tracking, the text so far, usage, finish reason and any error object the server sent.

@@ -1,5 +1,6 @@
 package org.entropyworkbench.core.provider;
 
+import org.entropyworkbench.core.token.TokenListener;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 

@@ -1,5 +1,7 @@
 package org.entropyworkbench.core.provider;
 
+import org.entropyworkbench.core.token.TokenView;
+import org.entropyworkbench.core.token.Channel;
 import java.util.Arrays;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import org.entropyworkbench.core.dataset.AnswerKind;
 import org.entropyworkbench.core.entropy.TopKEntropy;
-import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.token.Channel;
 
 /**
  * The fast path for one import line: a hand-written reader over the line's bytes

@@ -11,7 +11,7 @@ import java.util.List;
 import org.entropyworkbench.core.dataset.AnswerKind;
 import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
 import org.entropyworkbench.core.entropy.TopKEntropy;
-import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.token.Channel;
 
 /**
  * Reads one raw OpenAI chat completion (one line of an import file) with Jackson's streaming

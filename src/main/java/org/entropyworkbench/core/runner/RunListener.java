@@ -1,6 +1,6 @@
 package org.entropyworkbench.core.runner;
 
-import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.core.run.StepRecord;
 
 /**

@@ -15,7 +15,7 @@ import org.entropyworkbench.core.provider.ChatMessage;
 import org.entropyworkbench.core.provider.ChatRequest;
 import org.entropyworkbench.core.provider.ChatResult;
 import org.entropyworkbench.core.provider.ProviderException;
-import org.entropyworkbench.core.provider.TokenListener;
+import org.entropyworkbench.core.token.TokenListener;
 import org.entropyworkbench.core.run.StepRecord;
 
 /**

@@ -2,7 +2,7 @@ package org.entropyworkbench.core.runner;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.token.Channel;
 
 /**
  * Integrity and quality flags of one step (docs/run-format.md, "Integrity") and the completion

@@ -48,6 +48,7 @@ import org.entropyworkbench.ui.common.ChartExporter;
 import org.entropyworkbench.ui.common.ChartOverlay;
 import org.entropyworkbench.ui.common.DomainDragHandler;
 import org.entropyworkbench.ui.common.Formats;
+import org.entropyworkbench.ui.workspace.MethodOption;
 import org.entropyworkbench.ui.common.MetricTile;
 import org.entropyworkbench.ui.common.TableCsvExporter;
 import org.jfree.chart.JFreeChart;
@@ -191,6 +192,7 @@ public final class AnalysisView extends BorderPane {
         kBox.setTooltip(new Tooltip("Top-k logprobs used for the entropy"));
         ComboBox<BayesPriors> priorsBox = new ComboBox<>();
         priorsBox.getItems().setAll(BayesPriors.values());
+        priorsBox.setId("priors-selector");
         priorsBox.setValue(model.priorsProperty().get());
         priorsBox.setConverter(new StringConverter<>() {
             @Override
@@ -210,6 +212,8 @@ public final class AnalysisView extends BorderPane {
             model.priorsProperty().set(now);
             debounce.playFromStart();
         });
+        model.kProperty().addListener((obs, old, now) -> kBox.setValue(now.intValue()));
+        model.priorsProperty().addListener((obs, old, now) -> priorsBox.setValue(now));
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);

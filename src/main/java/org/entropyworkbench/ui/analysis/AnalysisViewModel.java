@@ -27,9 +27,10 @@ import org.entropyworkbench.core.threshold.BayesPriors;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.tradeoff.QuestionOutcome;
 import org.entropyworkbench.core.tradeoff.TradeoffPoint;
-import org.entropyworkbench.ui.app.LoadedRun;
-import org.entropyworkbench.ui.app.RunLoading;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.AnalysisSession;
+import org.entropyworkbench.ui.workspace.MethodOption;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.common.Formats;
 import org.entropyworkbench.ui.task.TaskExecutor;
 import org.entropyworkbench.ui.task.TaskHandle;
@@ -50,16 +51,9 @@ public final class AnalysisViewModel {
 
     private final Workspace workspace;
     private final TaskExecutor executor;
+    private final AnalysisSession session;
 
-    private final ObjectProperty<LoadedRun> run = new SimpleObjectProperty<>(this, "run");
-    private final IntegerProperty k = new SimpleIntegerProperty(this, "k", StepRecord.DEFAULT_K);
-    private final ObjectProperty<BayesPriors> priors = new SimpleObjectProperty<>(this, "priors", BayesPriors.EMPIRICAL);
-    private final ReadOnlyObjectWrapper<RunAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
-    private final DoubleProperty tau = new SimpleDoubleProperty(this, "tau", Double.NaN);
-    private final ObjectProperty<MethodOption> method =
-            new SimpleObjectProperty<>(this, "method", new MethodOption(ThresholdMethod.ENTROPY_MEAN));
     private final ReadOnlyObjectWrapper<TradeoffPoint> point = new ReadOnlyObjectWrapper<>(this, "point");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     private final ReadOnlyStringWrapper tokenSavingsText = new ReadOnlyStringWrapper(this, "tokenSavings", Formats.MISSING);
@@ -77,51 +71,51 @@ public final class AnalysisViewModel {
     private final ReadOnlyObjectWrapper<List<StepRecord>> selectedSteps =
             new ReadOnlyObjectWrapper<>(this, "selectedSteps", List.of());
 
-    private long generation;
-    private TaskHandle analysisTask;
     private TaskHandle ablationTask;
-    private boolean snapping;
 
     public AnalysisViewModel(Workspace workspace, TaskExecutor executor) {
         this.workspace = Objects.requireNonNull(workspace);
         this.executor = Objects.requireNonNull(executor);
-        run.bind(workspace.selectedRun());
-        run.addListener((obs, old, now) -> reanalyse());
-        analysis.addListener((obs, old, now) -> analysisChanged(now));
-        tau.addListener((obs, old, now) -> tauChanged());
-        method.addListener((obs, old, now) -> snapToMethod());
+        this.session = workspace.session();
+        session.analysisProperty().addListener((obs, old, now) -> analysisChanged(now));
+        session.tauProperty().addListener((obs, old, now) -> tauChanged());
+        session.messageProperty().addListener((obs, old, now) -> updateMessage());
         selectedQuestion.addListener((obs, old, now) -> selectedSteps.set(stepsOf(now)));
-        reanalyse();
+        analysisChanged(session.analysis());
+        updateMessage();
     }
 
     // ---- inputs ---------------------------------------------------------------------------
 
-    public ReadOnlyObjectProperty<LoadedRun> runProperty() { return run; }
+    public ReadOnlyObjectProperty<LoadedRun> runProperty() { return session.runProperty(); }
 
     public Workspace workspace() { return workspace; }
 
-    /** Top-k used for H; changing it re-analyses in the background (call {@link #reanalyse()}). */
-    public IntegerProperty kProperty() { return k; }
+    /** The workspace's session these controls edit (shared with every screen). */
+    public AnalysisSession session() { return session; }
 
-    public ObjectProperty<BayesPriors> priorsProperty() { return priors; }
+    /** Top-k used for H (the session's); changing it re-analyses in the background. */
+    public IntegerProperty kProperty() { return session.kProperty(); }
 
-    /** The current threshold in bits. Setting it away from the selected rule's τ selects "custom". */
-    public DoubleProperty tauProperty() { return tau; }
+    public ObjectProperty<BayesPriors> priorsProperty() { return session.priorsProperty(); }
 
-    public ObjectProperty<MethodOption> methodProperty() { return method; }
+    /** The current threshold in bits (the session's). Setting it away from the selected rule's τ selects "custom". */
+    public DoubleProperty tauProperty() { return session.tauProperty(); }
+
+    public ObjectProperty<MethodOption> methodProperty() { return session.methodProperty(); }
 
     public ObjectProperty<QuestionRow> selectedQuestionProperty() { return selectedQuestion; }
 
     // ---- outputs --------------------------------------------------------------------------
 
-    public ReadOnlyObjectProperty<RunAnalysis> analysisProperty() { return analysis.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<RunAnalysis> analysisProperty() { return session.analysisProperty(); }
 
-    public RunAnalysis analysis() { return analysis.get(); }
+    public RunAnalysis analysis() { return session.analysis(); }
 
     /** The gated system at the current τ; null when there is no analysis. */
     public ReadOnlyObjectProperty<TradeoffPoint> pointProperty() { return point.getReadOnlyProperty(); }
 
-    public ReadOnlyBooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return session.busyProperty(); }
 
     /** Why nothing is shown, or a warning about the run; empty when all is well. */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
@@ -166,61 +160,24 @@ public final class AnalysisViewModel {
 
     // ---- actions --------------------------------------------------------------------------
 
-    /** Re-analyses the current run at the current k and priors (in the background unless they are the defaults). */
+    /** Re-analyses the current run at the current k and priors, in the background unless already known. */
     public void reanalyse() {
-        generation++;
-        long mine = generation;
-        if (analysisTask != null) {
-            analysisTask.cancel();
-        }
-        LoadedRun current = run.get();
-        if (current == null) {
-            analysis.set(null);
-            message.set("No run loaded. Open a run file (File ▸ Open…) or drop one on the window.");
-            return;
-        }
-        AnalysisOptions options = new AnalysisOptions(k.get(), priors.get());
-        RunAnalysis ready = current.analysis();
-        if (ready != null && ready.options().equals(options)) {
-            analysis.set(ready);
-            return;
-        }
-        if (ready == null) {
-            analysis.set(null);
-            message.set(current.displayName() + ": no question with a graded step 1 yet, nothing to analyse.");
-            return;
-        }
-        busy.set(true);
-        analysisTask = executor.submit("Analysing " + current.displayName() + " at k = " + options.k(),
-                progress -> RunLoading.analyse(current.file(), options),
-                result -> {
-                    if (mine == generation) {
-                        busy.set(false);
-                        analysis.set(result);
-                    }
-                },
-                error -> {
-                    if (mine == generation) {
-                        busy.set(false);
-                        message.set("Analysis failed: " + error.getMessage());
-                    }
-                });
+        session.reanalyse();
     }
 
     /** Selects a rule (or custom) and, for a rule, moves τ to its value. */
     public void selectMethod(MethodOption option) {
-        method.set(option);
+        session.methodProperty().set(option);
     }
 
     /** Moves τ (from the slider or the chart); keeps the rule selected only when τ is its value. */
     public void setTau(double value) {
-        tau.set(value);
+        session.tauProperty().set(value);
     }
 
     /** The τ of a rule on the current analysis, NaN when unavailable or no analysis. */
     public double tauOf(ThresholdMethod m) {
-        RunAnalysis a = analysis.get();
-        return a == null ? Double.NaN : a.thresholds().tau(m);
+        return session.tauOf(m);
     }
 
     // ---- internals ------------------------------------------------------------------------
@@ -245,14 +202,8 @@ public final class AnalysisViewModel {
         baselineText.set("Step-1 accuracy " + Formats.percent(now.step1Accuracy()) + " · " + now.steps()
                 + "-step accuracy " + Formats.percent(now.finalAccuracy()) + " · " + now.outcomes().size()
                 + " complete questions");
-        message.set(warningsOf(now));
-        if (method.get().isCustom()) {
-            double t = Double.isNaN(tau.get()) ? now.thresholds().tau(ThresholdMethod.ENTROPY_MEAN) : tau.get();
-            tau.set(t);
-            tauChanged();
-        } else {
-            snapToMethod();
-        }
+        updateMessage();
+        tauChanged();
         loadAblation(now);
     }
 
@@ -262,7 +213,7 @@ public final class AnalysisViewModel {
         }
         ablationTask = executor.submit("Top-k ablation", progress -> now.topKAblation(),
                 rows -> {
-                    if (analysis.get() == now) {
+                    if (session.analysis() == now) {
                         ablation.setAll(rows);
                     }
                 },
@@ -291,34 +242,21 @@ public final class AnalysisViewModel {
                 + " · overlap " + Formats.percent(s.overlap());
     }
 
-    private void snapToMethod() {
-        MethodOption option = method.get();
-        if (option == null || option.isCustom() || analysis.get() == null) {
-            return;
-        }
-        double t = analysis.get().thresholds().tau(option.method());
-        snapping = true;
-        try {
-            tau.set(t);
-        } finally {
-            snapping = false;
-        }
-        tauChanged();
+    private void updateMessage() {
+        String why = session.messageProperty().get();
+        RunAnalysis a = session.analysis();
+        message.set(why != null && !why.isEmpty() ? why : a == null ? "" : warningsOf(a));
     }
 
     private void tauChanged() {
-        RunAnalysis a = analysis.get();
-        if (a == null) {
+        RunAnalysis a = session.analysis();
+        double t = session.tauProperty().get();
+        if (a == null || !Double.isFinite(t)) {
             point.set(null);
             updateLabels(null);
             return;
         }
-        MethodOption option = method.get();
-        if (!snapping && option != null && !option.isCustom()
-                && Double.compare(a.thresholds().tau(option.method()), tau.get()) != 0) {
-            method.set(MethodOption.CUSTOM);
-        }
-        TradeoffPoint p = a.tradeoff().evaluate(tau.get());
+        TradeoffPoint p = a.tradeoff().evaluate(t);
         point.set(p);
         updateLabels(p);
     }
@@ -342,7 +280,7 @@ public final class AnalysisViewModel {
     }
 
     private double[] h1Range() {
-        RunAnalysis a = analysis.get();
+        RunAnalysis a = session.analysis();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         if (a != null) {
@@ -365,7 +303,7 @@ public final class AnalysisViewModel {
     }
 
     private List<StepRecord> stepsOf(QuestionRow row) {
-        LoadedRun current = run.get();
+        LoadedRun current = session.runProperty().get();
         if (row == null || current == null) {
             return List.of();
         }

@@ -1,5 +1,8 @@
 package org.entropyworkbench.ui.app;
 
+import org.entropyworkbench.ui.workspace.RunFileLoader;
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.Workspace;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -109,8 +112,8 @@ public final class FileOpener {
         FileKind kind = detect(file);
         switch (kind) {
             case RUN -> {
-                LoadedRun run = RunLoading.load(file);
-                return new Loaded(file, kind, run, RunLoading.problems(run.file()), null);
+                LoadedRun run = RunFileLoader.load(file);
+                return new Loaded(file, kind, run, RunFileLoader.problems(run.file()), null);
             }
             case CALIBRATION -> {
                 CalibrationFile calibration = CalibrationFileReader.read(file);

@@ -1,5 +1,6 @@
 package org.entropyworkbench.ui.app;
 
+import org.entropyworkbench.ui.workspace.Workspace;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import javax.imageio.ImageIO;
 import org.entropyworkbench.core.dataset.BuiltInDatasets;
 import org.entropyworkbench.core.dataset.Dataset;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
-import org.entropyworkbench.ui.analysis.MethodOption;
+import org.entropyworkbench.ui.workspace.MethodOption;
+import org.entropyworkbench.ui.workspace.SampleMode;
 import org.entropyworkbench.ui.calibration.CalibrationViewModel;
 import org.entropyworkbench.ui.task.FxTaskExecutor;
 
@@ -69,7 +71,7 @@ public final class ScreenshotTour {
             Files.deleteIfExists(recent);
             fx(() -> {
                 executor = new FxTaskExecutor();
-                window = new WorkbenchWindow(new Workspace(), executor, new RecentFiles(recent));
+                window = new WorkbenchWindow(new Workspace(executor), executor, new RecentFiles(recent));
                 window.setShowProblemDialogs(false);
                 stage = new Stage();
                 stage.setTitle("Entropy Workbench");
@@ -105,7 +107,7 @@ public final class ScreenshotTour {
             snap("analysis.png");
 
             fx(() -> {
-                window.calibrationModel().modeProperty().set(CalibrationViewModel.SampleMode.FEW_SHOT);
+                window.calibrationModel().modeProperty().set(SampleMode.FEW_SHOT);
                 window.show(WorkbenchWindow.Screen.CALIBRATION);
                 return null;
             });

@@ -1,5 +1,6 @@
 package org.entropyworkbench.ui.app;
 
+import org.entropyworkbench.ui.workspace.Workspace;
 import java.io.InputStream;
 import java.net.URL;
 import javafx.application.Application;
@@ -24,7 +25,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         executor = new FxTaskExecutor();
-        Workspace workspace = new Workspace();
+        Workspace workspace = new Workspace(executor);
         WorkbenchWindow window = new WorkbenchWindow(workspace, executor, RecentFiles.forCurrentUser());
         stage.setTitle("Entropy Workbench");
         stage.setScene(createScene(window));

@@ -2,7 +2,6 @@ package org.entropyworkbench.ui.calibration;
 
 import static org.entropyworkbench.ui.common.TableColumns.column;
 
-import java.io.File;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -26,13 +25,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
-import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
-import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.ui.common.DialogService;
 import org.entropyworkbench.ui.common.ChartExporter;
 import org.entropyworkbench.ui.common.Formats;
 import org.entropyworkbench.ui.common.TableColumns;
 import org.entropyworkbench.ui.common.TableCsvExporter;
+import org.entropyworkbench.ui.workspace.MethodOption;
+import org.entropyworkbench.ui.workspace.SampleMode;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
@@ -69,14 +68,15 @@ public final class CalibrationView extends BorderPane {
     public TableView<CalibrationRow> table() { return table; }
 
     private VBox controls() {
-        ComboBox<CalibrationViewModel.SampleMode> mode = new ComboBox<>();
-        mode.getItems().setAll(CalibrationViewModel.SampleMode.values());
+        ComboBox<SampleMode> mode = new ComboBox<>();
+        mode.getItems().setAll(SampleMode.values());
         mode.valueProperty().bindBidirectional(model.modeProperty());
         mode.setId("sample-mode");
         Spinner<Integer> shots = new Spinner<>(CalibrationViewModel.MIN_SHOTS, CalibrationViewModel.MAX_SHOTS,
                 model.shotsProperty().get());
         shots.setPrefWidth(80);
         shots.valueProperty().addListener((obs, old, now) -> model.shotsProperty().set(now));
+        model.shotsProperty().addListener((obs, old, now) -> shots.getValueFactory().setValue(now.intValue()));
         TextField seed = new TextField(Long.toString(model.seedProperty().get()));
         seed.setPrefColumnCount(6);
         seed.textProperty().addListener((obs, old, now) -> {
@@ -88,11 +88,17 @@ public final class CalibrationView extends BorderPane {
             }
             seed.setStyle("");
         });
+        model.seedProperty().addListener((obs, old, now) -> {
+            if (!seed.getText().trim().equals(Long.toString(now.longValue()))) {
+                seed.setText(Long.toString(now.longValue()));
+            }
+        });
         Spinner<Integer> draws = new Spinner<>(1, 5000, model.drawsProperty().get(), 50);
         draws.setPrefWidth(95);
         draws.setEditable(true);
         draws.valueProperty().addListener((obs, old, now) -> model.drawsProperty().set(now));
-        shots.disableProperty().bind(model.modeProperty().isNotEqualTo(CalibrationViewModel.SampleMode.FEW_SHOT));
+        model.drawsProperty().addListener((obs, old, now) -> draws.getValueFactory().setValue(now.intValue()));
+        shots.disableProperty().bind(model.modeProperty().isNotEqualTo(SampleMode.FEW_SHOT));
         seed.disableProperty().bind(shots.disableProperty());
         draws.disableProperty().bind(shots.disableProperty());
         Button compute = new Button("Compute");
@@ -103,38 +109,26 @@ public final class CalibrationView extends BorderPane {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
 
-        ComboBox<ThresholdMethod> chosen = new ComboBox<>();
-        chosen.getItems().setAll(ThresholdMethod.values());
+        ComboBox<MethodOption> chosen = new ComboBox<>();
+        chosen.getItems().setAll(MethodOption.all());
         chosen.valueProperty().bindBidirectional(model.chosenMethodProperty());
-        chosen.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ThresholdMethod m) { return m == null ? "" : m.label(); }
-
-            @Override
-            public ThresholdMethod fromString(String s) { return null; }
-        });
-        chosen.setTooltip(new Tooltip("The rule a gated run uses (chosenMethod in the file)"));
+        chosen.setId("chosen-method");
+        chosen.setTooltip(new Tooltip("The threshold a gated run uses (chosenMethod and chosenTau in the file);"
+                + " shared with the Analysis screen, where Custom is the τ you dragged"));
+        Label sessionText = new Label();
+        sessionText.setId("calibration-session");
+        sessionText.textProperty().bind(model.sessionTextProperty());
+        sessionText.getStyleClass().add("hint");
         Button export = new Button("Export calibration JSON…");
         export.setId("export-calibration");
         export.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export calibration");
-            chooser.setInitialFileName("calibration.json");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Calibration JSON", "*.json"));
-            File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-            if (f != null) {
-                model.exportTo(f.toPath());
-            }
+            DialogService.of(this).chooseFileToSave("Export calibration", "calibration.json",
+                    List.of(DialogService.FileFilter.of("Calibration JSON", "*.json"))).ifPresent(model::exportTo);
         });
         Button importButton = new Button("Import calibration…");
         importButton.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Import calibration");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Calibration JSON", "*.json"));
-            File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-            if (f != null) {
-                model.importFrom(f.toPath());
-            }
+            DialogService.of(this).chooseFileToOpen("Import calibration",
+                    List.of(DialogService.FileFilter.of("Calibration JSON", "*.json"))).ifPresent(model::importFrom);
         });
 
         HBox row1 = new HBox(8, new Label("Sample"), mode, new Label("n"), shots, new Label("seed"), seed,
@@ -142,7 +136,7 @@ public final class CalibrationView extends BorderPane {
         row1.setAlignment(Pos.CENTER_LEFT);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox row2 = new HBox(8, new Label("Rule for gated runs"), chosen, export, importButton, gap);
+        HBox row2 = new HBox(8, new Label("Rule for gated runs"), chosen, export, importButton, sessionText, gap);
         row2.setAlignment(Pos.CENTER_LEFT);
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());

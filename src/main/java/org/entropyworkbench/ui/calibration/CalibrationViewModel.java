@@ -19,7 +19,6 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.entropyworkbench.core.analysis.AnalysisDefaults;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.calibration.ServingProvenance;
@@ -31,8 +30,11 @@ import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.threshold.ThresholdResult;
 import org.entropyworkbench.core.tradeoff.FewShotCalibration;
 import org.entropyworkbench.core.tradeoff.TradeoffPoint;
-import org.entropyworkbench.ui.app.LoadedRun;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.AnalysisSession;
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.MethodOption;
+import org.entropyworkbench.ui.workspace.SampleMode;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.task.TaskExecutor;
 import org.entropyworkbench.ui.task.TaskHandle;
 
@@ -44,34 +46,16 @@ import org.entropyworkbench.ui.task.TaskHandle;
  */
 public final class CalibrationViewModel {
 
-    /** Which questions set the thresholds. */
-    public enum SampleMode {
-        ALL("All questions (in-sample)"),
-        FEW_SHOT("n-shot draws (held-out)");
-
-        private final String label;
-
-        SampleMode(String label) { this.label = label; }
-
-        @Override
-        public String toString() { return label; }
-    }
-
     public static final int MIN_SHOTS = 5;
     public static final int MAX_SHOTS = 20;
 
     private final Workspace workspace;
     private final TaskExecutor executor;
-    private final ObjectProperty<LoadedRun> run = new SimpleObjectProperty<>(this, "run");
-    private final ObjectProperty<SampleMode> mode = new SimpleObjectProperty<>(this, "mode", SampleMode.ALL);
-    private final IntegerProperty shots = new SimpleIntegerProperty(this, "shots", AnalysisDefaults.FEW_SHOT_N);
-    private final LongProperty seed = new SimpleLongProperty(this, "seed", AnalysisDefaults.FEW_SHOT_SEED);
-    private final IntegerProperty draws = new SimpleIntegerProperty(this, "draws", AnalysisDefaults.FEW_SHOT_DRAWS);
-    private final ObjectProperty<ThresholdMethod> chosenMethod =
-            new SimpleObjectProperty<>(this, "chosenMethod", AnalysisDefaults.rule());
+    private final AnalysisSession session;
     private final ObservableList<CalibrationRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<FewShotCalibration.Result> fewShot = new ReadOnlyObjectWrapper<>(this, "fewShot");
     private final ReadOnlyObjectWrapper<RunAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyStringWrapper sessionText = new ReadOnlyStringWrapper(this, "session", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper importedText = new ReadOnlyStringWrapper(this, "imported", "No calibration imported");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
@@ -81,24 +65,37 @@ public final class CalibrationViewModel {
     public CalibrationViewModel(Workspace workspace, TaskExecutor executor) {
         this.workspace = Objects.requireNonNull(workspace);
         this.executor = Objects.requireNonNull(executor);
-        run.bind(workspace.selectedRun());
-        run.addListener((obs, old, now) -> compute());
-        mode.addListener((obs, old, now) -> compute());
+        this.session = workspace.session();
+        session.analysisProperty().addListener((obs, old, now) -> compute());
+        session.sampleModeProperty().addListener((obs, old, now) -> compute());
+        session.methodProperty().addListener((obs, old, now) -> updateSessionText());
+        session.tauProperty().addListener((obs, old, now) -> updateSessionText());
+        session.kProperty().addListener((obs, old, now) -> updateSessionText());
+        session.priorsProperty().addListener((obs, old, now) -> updateSessionText());
         workspace.calibration().addListener((obs, old, now) -> applyImported());
         compute();
+        updateSessionText();
     }
 
-    public ObjectProperty<SampleMode> modeProperty() { return mode; }
+    /** The session's sample mode (shared with the workspace). */
+    public ObjectProperty<SampleMode> modeProperty() { return session.sampleModeProperty(); }
 
     /** n: labelled examples per draw (5..20). */
-    public IntegerProperty shotsProperty() { return shots; }
+    public IntegerProperty shotsProperty() { return session.shotsProperty(); }
 
-    public LongProperty seedProperty() { return seed; }
+    public LongProperty seedProperty() { return session.seedProperty(); }
 
-    public IntegerProperty drawsProperty() { return draws; }
+    public IntegerProperty drawsProperty() { return session.drawsProperty(); }
 
-    /** The rule a gated run should use; written as chosenMethod in the exported file. */
-    public ObjectProperty<ThresholdMethod> chosenMethodProperty() { return chosenMethod; }
+    /**
+     * The threshold a gated run should use: a rule, or custom (the τ set on the Analysis screen);
+     * the session's, so it is the same choice the Analysis screen shows. Written as chosenMethod
+     * (and chosenTau) in the exported file.
+     */
+    public ObjectProperty<MethodOption> chosenMethodProperty() { return session.methodProperty(); }
+
+    /** What the export carries from the session, e.g. "k = 5 · equal priors · custom τ = 0.1230 bits". */
+    public ReadOnlyStringProperty sessionTextProperty() { return sessionText.getReadOnlyProperty(); }
 
     public ObservableList<CalibrationRow> rows() { return rows; }
 
@@ -123,24 +120,27 @@ public final class CalibrationViewModel {
         if (task != null) {
             task.cancel();
         }
-        LoadedRun current = run.get();
-        RunAnalysis a = current == null ? null : current.analysis();
+        LoadedRun current = session.runProperty().get();
+        RunAnalysis a = session.analysis();
         analysis.set(a);
         fewShot.set(null);
         if (a == null) {
+            busy.set(false);
             rows.clear();
-            status.set(current == null ? "No run loaded." : current.displayName() + ": nothing to calibrate yet.");
+            status.set(current == null ? "No run loaded."
+                    : session.busyProperty().get() ? "Analysing " + current.displayName() + " at " + session.describe() + "…"
+                    : current.displayName() + ": nothing to calibrate yet.");
             return;
         }
-        if (mode.get() == SampleMode.ALL) {
+        if (session.sampleModeProperty().get() == SampleMode.ALL) {
             rows.setAll(withImported(inSampleRows(a)));
             status.set("In-sample: thresholds from all " + a.runOutcomes().step1Labels().size()
                     + " labelled questions; effects on the " + a.outcomes().size() + " complete questions.");
             return;
         }
-        int n = shots.get();
-        int d = draws.get();
-        long s = seed.get();
+        int n = session.shotsProperty().get();
+        int d = session.drawsProperty().get();
+        long s = session.seedProperty().get();
         busy.set(true);
         status.set("Drawing " + d + " samples of " + n + "…");
         task = executor.submit("Few-shot calibration (" + d + " draws of " + n + ")",
@@ -198,26 +198,46 @@ public final class CalibrationViewModel {
     }
 
     /**
-     * The calibration file for the current result. Throws IllegalStateException when there is
-     * nothing to export, IllegalArgumentException when the chosen rule is unavailable.
+     * The calibration file for what the screens show: the session's k and priors (the analysis is at
+     * them), the sample settings, and the session's choice (a rule, or the custom τ). The same file
+     * {@code ew calibrate} writes with the same flags, apart from createdAt. Throws
+     * IllegalStateException when there is nothing to export, IllegalArgumentException when the
+     * chosen rule is unavailable.
      */
     public CalibrationFile calibrationFile() {
         RunAnalysis a = analysis.get();
         if (a == null) {
             throw new IllegalStateException("no analysed run to calibrate from");
         }
-        ThresholdMethod chosen = chosenMethod.get();
+        if (!a.options().equals(session.options())) {
+            throw new IllegalStateException("the analysis at " + session.describe() + " is still being computed");
+        }
+        MethodOption option = session.methodProperty().get();
+        boolean custom = option == null || option.isCustom();
+        ThresholdMethod rule = custom ? null : option.method();
         String version = WorkbenchVersion.current();
-        if (mode.get() == SampleMode.FEW_SHOT) {
+        CalibrationFile file;
+        if (session.sampleModeProperty().get() == SampleMode.FEW_SHOT) {
             FewShotCalibration.Result r = fewShot.get();
             if (r == null) {
                 throw new IllegalStateException("the few-shot draws have not finished");
             }
-            return CalibrationFile.fromFewShot(a, r, chosen, version, Instant.now())
-                    .withProvenance(ServingProvenance.fromRun(a.header(), a.options().k()));
+            file = CalibrationFile.fromFewShot(a, r, rule, version, Instant.now());
+        } else {
+            file = CalibrationFile.from(a, rule, version, Instant.now());
         }
-        return CalibrationFile.from(a, chosen, version, Instant.now())
-                .withProvenance(ServingProvenance.fromRun(a.header(), a.options().k()));
+        if (custom) {
+            double t = session.tauProperty().get();
+            if (!Double.isFinite(t) || t < 0) {
+                throw new IllegalStateException("no custom τ set: drag τ on the Analysis screen or choose a rule");
+            }
+            file = file.withCustomTau(t);
+        }
+        return file.withProvenance(ServingProvenance.fromRun(a.header(), a.options().k()));
+    }
+
+    private void updateSessionText() {
+        sessionText.set("Exports " + session.describe());
     }
 
     /**
@@ -263,7 +283,7 @@ public final class CalibrationViewModel {
         } else {
             importedText.set("Imported: " + c.model() + " / " + (c.dataset() == null ? "?" : c.dataset()) + ", k = "
                     + c.k() + ", " + c.sample().mode() + " (n = " + c.sample().n() + ")"
-                    + (c.chosenMethod() == null ? "" : ", gated runs use " + c.chosenMethod().label()));
+                    + (c.chosen() == null ? "" : ", gated runs use " + c.chosen().describe()));
         }
         List<CalibrationRow> out = new ArrayList<>(in.size());
         for (CalibrationRow r : in) {

@@ -6,7 +6,7 @@ import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.stats.Separation;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.tradeoff.TradeoffPoint;
-import org.entropyworkbench.ui.app.LoadedRun;
+import org.entropyworkbench.ui.workspace.LoadedRun;
 
 /**
  * One run on the Compare screen.

@@ -87,7 +87,11 @@ public final class CompareView extends BorderPane {
         SplitPane right = new SplitPane(tablePane(), charts);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.40);
-        VBox centre = new VBox(4, finding, right);
+        Label settings = new Label();
+        settings.setId("compare-settings");
+        settings.getStyleClass().add("hint");
+        settings.textProperty().bind(model.settingsText());
+        VBox centre = new VBox(4, finding, settings, right);
         VBox.setVgrow(right, Priority.ALWAYS);
         centre.setPadding(new Insets(6, 6, 6, 0));
         SplitPane split = new SplitPane(left, centre);

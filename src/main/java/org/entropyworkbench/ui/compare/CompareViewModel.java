@@ -10,13 +10,19 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import org.entropyworkbench.ui.app.LoadedRun;
-import org.entropyworkbench.ui.app.Workspace;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.entropyworkbench.core.analysis.AnalysisOptions;
+import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.Workspace;
 
 /**
  * State of the Compare screen: every loaded run with a check box, and the comparison rows and
- * class distributions of the checked ones. Uses each run's ready analysis, so nothing here is
- * slow. FX-thread only.
+ * class distributions of the checked ones, each analysed at the workspace session's k and priors
+ * (so changing them on the Analysis screen changes this screen too). Analyses not yet known are
+ * computed off the FX thread by the workspace; a refresh superseded by a newer one is dropped.
+ * FX-thread only.
  */
 public final class CompareViewModel {
 
@@ -41,12 +47,19 @@ public final class CompareViewModel {
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
     private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
     private final ObservableList<LoadedRun> compared = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper settingsText = new ReadOnlyStringWrapper(this, "settings", "");
+    private long generation;
 
     public CompareViewModel(Workspace workspace) {
         this.workspace = Objects.requireNonNull(workspace);
         workspace.runs().addListener((ListChangeListener<LoadedRun>) c -> syncEntries());
+        workspace.session().kProperty().addListener((obs, old, now) -> refresh());
+        workspace.session().priorsProperty().addListener((obs, old, now) -> refresh());
         syncEntries();
     }
+
+    /** The settings the comparison is made at, e.g. "at k = 5 · equal priors". */
+    public ReadOnlyStringProperty settingsText() { return settingsText.getReadOnlyProperty(); }
 
     public Workspace workspace() { return workspace; }
 
@@ -82,14 +95,41 @@ public final class CompareViewModel {
         refresh();
     }
 
-    /** Rebuilds the rows from the checked entries. */
+    /** Rebuilds the rows from the checked entries at the session's k and priors. */
     public void refresh() {
-        List<LoadedRun> runs = new ArrayList<>();
+        long mine = ++generation;
+        AnalysisOptions options = workspace.session().options();
+        settingsText.set("at k = " + options.k() + " · " + options.priors().id() + " priors");
+        List<LoadedRun> checked = new ArrayList<>();
         for (Entry e : entries) {
             if (e.selectedProperty().get() && e.run().analysis() != null) {
-                runs.add(e.run());
+                checked.add(e.run());
             }
         }
+        RunAnalysis[] analyses = new RunAnalysis[checked.size()];
+        int[] pending = {checked.size()};
+        if (checked.isEmpty()) {
+            show(List.of());
+            return;
+        }
+        for (int i = 0; i < checked.size(); i++) {
+            int index = i;
+            workspace.analysisOf(checked.get(i), options, a -> {
+                analyses[index] = a;
+                if (--pending[0] == 0 && mine == generation) {
+                    List<LoadedRun> runs = new ArrayList<>();
+                    for (int j = 0; j < analyses.length; j++) {
+                        if (analyses[j] != null) {
+                            runs.add(checked.get(j).withAnalysis(analyses[j]));
+                        }
+                    }
+                    show(runs);
+                }
+            });
+        }
+    }
+
+    private void show(List<LoadedRun> runs) {
         List<String> names = labels(runs);
         List<CompareRow> r = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {

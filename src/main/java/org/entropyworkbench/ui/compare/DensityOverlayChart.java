@@ -4,7 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
 import org.entropyworkbench.core.tradeoff.RunOutcomes;
-import org.entropyworkbench.ui.app.LoadedRun;
+import org.entropyworkbench.ui.workspace.LoadedRun;
 import org.entropyworkbench.ui.common.ChartStyle;
 import org.entropyworkbench.ui.common.KernelDensity;
 import org.entropyworkbench.ui.common.WorkbenchColors;

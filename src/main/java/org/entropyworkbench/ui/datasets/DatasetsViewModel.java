@@ -17,7 +17,7 @@ import org.entropyworkbench.core.dataset.BuiltInDatasets;
 import org.entropyworkbench.core.dataset.Dataset;
 import org.entropyworkbench.core.dataset.DatasetLoader;
 import org.entropyworkbench.core.dataset.FieldMapping;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.task.TaskExecutor;
 
 /**

@@ -1,7 +1,7 @@
 package org.entropyworkbench.ui.run;
 
 import java.util.List;
-import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.ui.charts.PlotWarmUp;
 
 /**

@@ -1,6 +1,6 @@
 package org.entropyworkbench.ui.run;
 
-import java.io.File;
+import java.util.List;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
@@ -20,13 +20,12 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.entropyworkbench.ui.common.DialogService;
 import org.entropyworkbench.core.dataset.Dataset;
 import org.entropyworkbench.core.provider.ApiKeySource;
 import org.entropyworkbench.core.provider.ServerPreset;
 import org.entropyworkbench.core.runner.RunMode;
-import org.entropyworkbench.core.threshold.ThresholdMethod;
 
 /**
  * The Run screen's settings form, bound to a {@link RunFormModel}: dataset, server, key source,
@@ -122,25 +121,14 @@ final class RunForm extends GridPane {
         });
         add("Mode", mode);
 
-        ComboBox<ThresholdMethod> method = new ComboBox<>();
-        method.getItems().setAll(ThresholdMethod.values());
-        method.valueProperty().bindBidirectional(form.method());
-        method.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ThresholdMethod m) { return m == null ? "" : m.label(); }
-
-            @Override
-            public ThresholdMethod fromString(String s) { return null; }
-        });
-        method.disableProperty().bind(form.mode().isEqualTo(RunMode.FULL));
-        add("τ method", method);
-        Label calibration = new Label();
-        calibration.textProperty().bind(Bindings.createStringBinding(() -> viewModel.workspace().calibration().get() == null
-                ? "no calibration loaded (needed for gated/budgeted)"
-                : "calibration: " + viewModel.workspace().calibration().get().model(), viewModel.workspace().calibration()));
-        calibration.setStyle("-fx-text-fill: #4b5563; -fx-font-size: 11px;");
-        calibration.setWrapText(true);
-        add("", calibration);
+        Label gate = new Label();
+        gate.setId("run-gate");
+        gate.textProperty().bind(viewModel.gateText());
+        gate.setStyle("-fx-text-fill: #4b5563; -fx-font-size: 11px;");
+        gate.setWrapText(true);
+        gate.setTooltip(new Tooltip("Gated and budgeted runs apply the loaded calibration's chosen rule or custom τ;"
+                + " choose it on the Calibration screen"));
+        add("Threshold", gate);
 
         add("Steps", intSpinner(form.steps(), 1, 10, 1));
         add("Top-k", intSpinner(form.topK(), 1, 20, 1));
@@ -167,14 +155,11 @@ final class RunForm extends GridPane {
     }
 
     private void chooseOutput() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Run file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run files (*.jsonl)", "*.jsonl"));
-        File chosen = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen != null) {
-            form.outputEdited().set(true);
-            form.output().set(Path.of(chosen.getPath()).toString());
-        }
+        DialogService.of(this).chooseFileToSave("Run file", null,
+                List.of(DialogService.FileFilter.of("Run files (*.jsonl)", "*.jsonl"))).ifPresent(chosen -> {
+                    form.outputEdited().set(true);
+                    form.output().set(chosen.toString());
+                });
     }
 
     private void section(String title) {

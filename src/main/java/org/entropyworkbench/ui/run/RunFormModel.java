@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.entropyworkbench.core.calibration.CalibrationFile;
+import org.entropyworkbench.core.calibration.ChosenThreshold;
 import org.entropyworkbench.core.dataset.Dataset;
 import org.entropyworkbench.core.grading.Graders;
 import org.entropyworkbench.core.protocol.ProtocolPrompts;
@@ -30,7 +31,6 @@ import org.entropyworkbench.core.runner.GateSettings;
 import org.entropyworkbench.core.runner.RunConfig;
 import org.entropyworkbench.core.runner.RunMode;
 import org.entropyworkbench.core.runner.StepGrader;
-import org.entropyworkbench.core.threshold.ThresholdMethod;
 
 /**
  * The Run screen's form: where to send the questions and how. Properties are edited on the FX
@@ -47,7 +47,6 @@ public final class RunFormModel {
     private final StringProperty keyVariable = new SimpleStringProperty(nullToEmpty(ServerPreset.VLLM.keyEnvVar()));
     private final StringProperty typedKey = new SimpleStringProperty("");
     private final ObjectProperty<RunMode> mode = new SimpleObjectProperty<>(RunMode.FULL);
-    private final ObjectProperty<ThresholdMethod> method = new SimpleObjectProperty<>(ThresholdMethod.BAYES_OPTIMAL);
     private final IntegerProperty steps = new SimpleIntegerProperty(RunConfig.DEFAULT_STEPS);
     private final IntegerProperty topK = new SimpleIntegerProperty(RunConfig.DEFAULT_TOP_K);
     private final DoubleProperty temperature = new SimpleDoubleProperty(RunConfig.DEFAULT_TEMPERATURE);
@@ -89,8 +88,6 @@ public final class RunFormModel {
 
     public ObjectProperty<RunMode> mode() { return mode; }
 
-    /** Threshold rule of a gated or budgeted run (tau read from the workspace calibration). */
-    public ObjectProperty<ThresholdMethod> method() { return method; }
 
     public IntegerProperty steps() { return steps; }
 
@@ -115,7 +112,7 @@ public final class RunFormModel {
 
     /** An immutable copy of the form for background work. */
     record Settings(Dataset dataset, ServerPreset preset, String baseUrl, String model, String keyVariable,
-                    String typedKey, RunMode mode, ThresholdMethod method, int steps, int topK, double temperature,
+                    String typedKey, RunMode mode, int steps, int topK, double temperature,
                     int maxTokens, String reasoningEffort, int concurrency, int requestsPerMinute, String output) {
 
         @Override
@@ -127,7 +124,7 @@ public final class RunFormModel {
     /** Copies the form. FX thread. */
     Settings snapshot() {
         return new Settings(dataset.get(), preset.get(), baseUrl.get(), model.get().strip(), keyVariable.get(),
-                typedKey.get() == null ? "" : typedKey.get(), mode.get(), method.get(), steps.get(), topK.get(),
+                typedKey.get() == null ? "" : typedKey.get(), mode.get(), steps.get(), topK.get(),
                 temperature.get(), maxTokens.get(), reasoningEffort.get(), concurrency.get(), requestsPerMinute.get(),
                 output.get());
     }
@@ -156,6 +153,30 @@ public final class RunFormModel {
     }
 
     /**
+     * The gate of a gated or budgeted run: the calibration's chosen rule or custom τ at its k; null
+     * for a full run. Any thread.
+     *
+     * @throws IllegalArgumentException naming what to do when there is no calibration or no choice in it
+     */
+    static GateSettings gate(CalibrationFile calibration, RunMode mode) {
+        if (mode == RunMode.FULL) {
+            return null;
+        }
+        if (calibration == null) {
+            throw new IllegalArgumentException("Mode " + mode.wireName()
+                    + ": needs a calibration; import or export one on the Calibration screen first");
+        }
+        ChosenThreshold chosen;
+        try {
+            chosen = calibration.gateThreshold(null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Threshold: the loaded calibration names no chosen rule or τ;"
+                    + " choose one on the Calibration screen and export it");
+        }
+        return new GateSettings(chosen.tau(), chosen.rule(), calibration.k(), "workspace calibration");
+    }
+
+    /**
      * The run configuration for a live run. Background thread.
      *
      * @param calibration the workspace calibration (gated and budgeted runs), may be null
@@ -171,19 +192,7 @@ public final class RunFormModel {
             throw new IllegalArgumentException("Output file: choose where the run file goes");
         }
         EndpointSettings endpoint = endpointSettings(s, keys);
-        GateSettings gate = null;
-        if (s.mode() != RunMode.FULL) {
-            if (calibration == null) {
-                throw new IllegalArgumentException("Mode " + s.mode().wireName()
-                        + ": needs a calibration; import or export one on the Calibration screen first");
-            }
-            CalibrationFile.MethodCalibration m = calibration.methods().get(s.method());
-            if (m == null || !m.available() || Double.isNaN(m.tau())) {
-                throw new IllegalArgumentException("Threshold method: the calibration has no tau for "
-                        + s.method().label() + (m != null && m.note() != null ? " (" + m.note() + ")" : ""));
-            }
-            gate = new GateSettings(m.tau(), s.method(), calibration.k(), "workspace calibration");
-        }
+        GateSettings gate = gate(calibration, s.mode());
         return RunConfig.builder()
                 .endpoint(new Endpoint(ChatProviders.create(endpoint), s.concurrency(), s.requestsPerMinute(),
                         endpoint.describe()))

@@ -4,10 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,6 +23,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.calibration.CalibrationFile;
+import org.entropyworkbench.core.calibration.CalibrationMismatch;
 import org.entropyworkbench.core.protocol.PreparedQuestion;
 import org.entropyworkbench.core.provider.ApiKeySource;
 import org.entropyworkbench.core.provider.CancellationToken;
@@ -30,11 +35,12 @@ import org.entropyworkbench.core.run.RunFileReader;
 import org.entropyworkbench.core.runner.RunConfig;
 import org.entropyworkbench.core.runner.RunEngine;
 import org.entropyworkbench.core.runner.ReplayRuns;
+import org.entropyworkbench.core.runner.RunMode;
 import org.entropyworkbench.core.runner.RunProgress;
 import org.entropyworkbench.core.runner.RunSession;
 import org.entropyworkbench.core.runner.RunSummary;
-import org.entropyworkbench.ui.app.LoadedRun;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.task.TaskExecutor;
 
 /**
@@ -69,6 +75,7 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper probeResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper runTitle = new ReadOnlyStringWrapper("");
     private final DoubleProperty replaySpeed = new SimpleDoubleProperty(DEFAULT_REPLAY_SPEED);
+    private final StringBinding gateText;
     private LiveStreamSink sink;
     private BufferedRunListener listener;
     private RunSession session;
@@ -86,6 +93,8 @@ public final class RunViewModel {
         this.ticker = ticker;
         this.keys = keys;
         this.replayFolder = replayFolder;
+        this.gateText = Bindings.createStringBinding(() -> describeGate(workspace.calibration().get()),
+                workspace.calibration());
         form.dataset().set(workspace.selectedDataset().get());
         workspace.selectedDataset().addListener((obs, a, b) -> {
             if (b != null && (!running.get() || form.dataset().get() == null)) {
@@ -129,6 +138,22 @@ public final class RunViewModel {
 
     public ReadOnlyStringProperty runTitle() { return runTitle.getReadOnlyProperty(); }
 
+    /**
+     * The threshold a gated or budgeted run from this screen applies, and where it comes from: the
+     * loaded calibration's chosen rule or custom τ (e.g. "custom τ = 0.1230 bits · calibration of
+     * model-x on AIME, k = 5"), or why there is none.
+     */
+    public StringBinding gateText() { return gateText; }
+
+    static String describeGate(CalibrationFile c) {
+        if (c == null) {
+            return "no calibration loaded: gated and budgeted runs need one (export or import it on the Calibration screen)";
+        }
+        String from = "calibration of " + c.model() + (c.dataset() == null ? "" : " on " + c.dataset()) + ", k = " + c.k();
+        return c.chosen() == null ? "the loaded calibration names no rule or τ (" + from + "): choose one on the Calibration screen"
+                : c.chosen().describe() + " · " + from;
+    }
+
     /** Tokens per second per stream for replays; 0 = as fast as possible. */
     public DoubleProperty replaySpeed() { return replaySpeed; }
 
@@ -163,7 +188,7 @@ public final class RunViewModel {
             return;
         }
         RunFormModel.Settings s = form.snapshot();
-        var calibration = workspace.calibration().get();
+        CalibrationFile calibration = workspace.calibration().get();
         beginPreparing("Preparing the run…");
         executor.submit("Preparing run", p -> {
             RunConfig config = RunFormModel.runConfig(s, keys, calibration, 1L);
@@ -172,11 +197,16 @@ public final class RunViewModel {
                 Files.createDirectories(parent);
             }
             return config;
-        }, config -> launch(config, "Running " + config.title()), this::preparationFailed);
+        }, config -> {
+            launch(config, "Running " + config.title());
+            messages.addAll(gateNotes(config, calibration));
+        }, this::preparationFailed);
     }
 
     /**
      * Streams a recorded run again through the replay provider and the run engine, on this screen.
+     * With the form's mode set to gated, a full-mode recording is replayed gated by the loaded
+     * calibration's chosen rule or custom τ (as {@code ew run --preset replay --mode gated} does).
      *
      * @param runFile         a run file (.jsonl or .jsonl.gz)
      * @param tokensPerSecond per stream; 0 = as fast as possible
@@ -186,19 +216,51 @@ public final class RunViewModel {
             return;
         }
         int concurrency = Math.max(1, form.concurrency().get());
+        RunMode mode = form.mode().get();
+        CalibrationFile calibration = workspace.calibration().get();
         beginPreparing("Reading " + runFile.getFileName() + " …");
         executor.submit("Reading " + runFile.getFileName(), p -> {
             RunFile run = RunFileReader.read(runFile);
             Files.createDirectories(replayFolder);
-            return ReplayRuns.plan(run, tokensPerSecond, concurrency, replayFolder.resolve(replayFileName(runFile)));
+            ReplayRuns.Plan plan = ReplayRuns.plan(run, tokensPerSecond, concurrency, replayFolder.resolve(replayFileName(runFile)));
+            RunConfig.Builder config = plan.config();
+            if (mode == RunMode.BUDGETED) {
+                throw new IllegalArgumentException("Mode budgeted cannot be replayed: it gives uncertain questions more"
+                        + " steps than " + runFile.getFileName() + " recorded");
+            }
+            if (mode == RunMode.GATED) {
+                String recorded = run.header().mode() == null ? RunMode.FULL.wireName() : run.header().mode();
+                if (!RunMode.FULL.wireName().equals(recorded)) {
+                    throw new IllegalArgumentException("Mode gated needs a full-mode recording to replay; "
+                            + runFile.getFileName() + " was recorded in " + recorded + " mode");
+                }
+                config.mode(RunMode.GATED).gate(RunFormModel.gate(calibration, RunMode.GATED)).fixedSteps(Map.of());
+            }
+            return new PreparedReplay(config.build(), plan.questionsLeftOut());
         }, replay -> {
-            launch(replay.config().build(), "Replaying " + runFile.getFileName() + " at "
+            launch(replay.config(), "Replaying " + runFile.getFileName() + " at "
                     + (tokensPerSecond > 0 && Double.isFinite(tokensPerSecond)
                     ? String.format(Locale.ROOT, "%.0f tokens/s per stream", tokensPerSecond) : "full speed"));
             if (replay.questionsLeftOut() > 0) {
                 messages.add(replay.questionsLeftOut() + " questions left out: not every step is recorded");
             }
+            messages.addAll(gateNotes(replay.config(), calibration));
         }, this::preparationFailed);
+    }
+
+    private record PreparedReplay(RunConfig config, int questionsLeftOut) {
+    }
+
+    /** For a gated or budgeted run: which threshold it applies, and the calibration mismatch warnings. */
+    private static List<String> gateNotes(RunConfig config, CalibrationFile calibration) {
+        if (config.gate() == null || calibration == null) {
+            return List.of();
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Gate: " + describeGate(calibration));
+        CalibrationMismatch.warnings(calibration, "The loaded calibration", config.model(), config.topK(),
+                config.datasetName()).forEach(w -> notes.add("Warning: " + w));
+        return notes;
     }
 
     /** A fresh file name per replay, so replaying the same run twice never resumes the first replay. */

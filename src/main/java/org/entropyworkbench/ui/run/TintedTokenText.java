@@ -12,7 +12,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontPosture;
 import javafx.scene.text.Text;
-import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.ui.charts.EntropyPalette;
 
 /**

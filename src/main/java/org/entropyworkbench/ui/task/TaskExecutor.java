@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs slow work off the UI thread and hands results back on it (after JabRef's TaskExecutor).
- * The application uses {@link FxTaskExecutor}; tests use {@link CurrentThreadTaskExecutor}, which
+ * The application uses {@link FxTaskExecutor}; tests use CurrentThreadTaskExecutor (test sources), which
  * runs everything synchronously so a view-model can be tested without an FX toolkit.
  */
 public interface TaskExecutor {

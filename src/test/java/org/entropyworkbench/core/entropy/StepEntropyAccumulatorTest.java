@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.Map;
-import org.entropyworkbench.core.provider.Channel;
-import org.entropyworkbench.core.provider.TokenView;
+import org.entropyworkbench.core.token.Channel;
+import org.entropyworkbench.core.token.TokenView;
 import org.junit.jupiter.api.Test;
 
 class StepEntropyAccumulatorTest {

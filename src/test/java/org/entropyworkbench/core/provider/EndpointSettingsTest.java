@@ -1,5 +1,6 @@
 package org.entropyworkbench.core.provider;
 
+import org.entropyworkbench.core.token.TokenListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

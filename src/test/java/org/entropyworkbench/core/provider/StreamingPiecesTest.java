@@ -1,5 +1,6 @@
 package org.entropyworkbench.core.provider;
 
+import org.entropyworkbench.core.token.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

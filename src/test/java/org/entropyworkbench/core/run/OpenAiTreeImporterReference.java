@@ -23,7 +23,7 @@ import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
 import org.entropyworkbench.core.entropy.TopKEntropy;
 import org.entropyworkbench.core.grading.Grade;
 import org.entropyworkbench.core.grading.Graders;
-import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.core.json.JsonErrorText;
 
 /**

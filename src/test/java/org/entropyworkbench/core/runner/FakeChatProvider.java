@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.entropyworkbench.core.provider.CancellationToken;
-import org.entropyworkbench.core.provider.Channel;
+import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.core.provider.ChatMessage;
 import org.entropyworkbench.core.provider.ChatProvider;
 import org.entropyworkbench.core.provider.ChatRequest;
 import org.entropyworkbench.core.provider.ChatResult;
 import org.entropyworkbench.core.provider.ProviderException;
-import org.entropyworkbench.core.provider.TokenListener;
-import org.entropyworkbench.core.provider.TokenView;
+import org.entropyworkbench.core.token.TokenListener;
+import org.entropyworkbench.core.token.TokenView;
 
 /**
  * A scripted model server for engine tests. Deterministic: the answer of a step depends on the

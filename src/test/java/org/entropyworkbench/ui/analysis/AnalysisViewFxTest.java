@@ -1,5 +1,6 @@
 package org.entropyworkbench.ui.analysis;
 
+import org.entropyworkbench.ui.workspace.MethodOption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import java.awt.geom.Rectangle2D;
@@ -20,11 +21,11 @@ import javafx.stage.Stage;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.tradeoff.TradeoffPoint;
-import org.entropyworkbench.ui.app.LoadedRun;
+import org.entropyworkbench.ui.workspace.LoadedRun;
 import org.entropyworkbench.ui.app.RecentFiles;
 import org.entropyworkbench.ui.app.WorkbenchApp;
 import org.entropyworkbench.ui.app.WorkbenchWindow;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.common.DomainDragHandler;
 import org.entropyworkbench.ui.common.Formats;
 import org.entropyworkbench.ui.common.UiTestRuns;
@@ -51,7 +52,7 @@ class AnalysisViewFxTest {
     @Start
     void start(Stage stage) throws Exception {
         Path file = UiTestRuns.write(dir, "reasoning", 200, 31);
-        window = new WorkbenchWindow(new Workspace(), new CurrentThreadTaskExecutor(),
+        window = new WorkbenchWindow(new Workspace(new CurrentThreadTaskExecutor()), new CurrentThreadTaskExecutor(),
                 new RecentFiles(dir.resolve("recent.json")));
         window.setShowProblemDialogs(false);
         stage.setScene(WorkbenchApp.createScene(window));

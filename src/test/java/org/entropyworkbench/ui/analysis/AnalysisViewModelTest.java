@@ -1,5 +1,6 @@
 package org.entropyworkbench.ui.analysis;
 
+import org.entropyworkbench.ui.workspace.MethodOption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,8 +10,8 @@ import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.threshold.BayesPriors;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.tradeoff.TradeoffPoint;
-import org.entropyworkbench.ui.app.LoadedRun;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.common.Formats;
 import org.entropyworkbench.ui.common.UiTestRuns;
 import org.entropyworkbench.ui.task.CurrentThreadTaskExecutor;
@@ -29,7 +30,7 @@ class AnalysisViewModelTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        workspace = new Workspace();
+        workspace = new Workspace(new CurrentThreadTaskExecutor());
         model = new AnalysisViewModel(workspace, new CurrentThreadTaskExecutor());
         run = UiTestRuns.load(dir, "reasoning", 80, 11);
         workspace.addRun(run);
@@ -91,7 +92,7 @@ class AnalysisViewModelTest {
 
     @Test
     void withoutARunItSaysSoAndShowsNoNumbers() {
-        AnalysisViewModel empty = new AnalysisViewModel(new Workspace(), new CurrentThreadTaskExecutor());
+        AnalysisViewModel empty = new AnalysisViewModel(new Workspace(new CurrentThreadTaskExecutor()), new CurrentThreadTaskExecutor());
         assertThat(empty.analysis()).isNull();
         assertThat(empty.messageProperty().get()).contains("No run loaded");
         assertThat(empty.tokenSavingsTextProperty().get()).isEqualTo(Formats.MISSING);

@@ -1,5 +1,7 @@
 package org.entropyworkbench.ui.app;
 
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.Workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
@@ -30,7 +32,7 @@ class FileOpenerTest {
 
     @BeforeEach
     void setUp() {
-        workspace = new Workspace();
+        workspace = new Workspace(new CurrentThreadTaskExecutor());
         opener = new FileOpener(workspace, new CurrentThreadTaskExecutor(), outcomes::add);
         opener.setOnOpened(opened::add);
     }

@@ -1,5 +1,9 @@
 package org.entropyworkbench.ui.app;
 
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.MethodOption;
+import org.entropyworkbench.ui.workspace.SampleMode;
+import org.entropyworkbench.ui.workspace.Workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
@@ -14,7 +18,6 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
-import org.entropyworkbench.ui.calibration.CalibrationViewModel;
 import org.entropyworkbench.ui.common.UiTestRuns;
 import org.entropyworkbench.ui.task.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +48,7 @@ class WorkbenchWindowFxTest {
         UiTestRuns.write(samples, "instruction", 40, 2);
         Files.writeString(samples.resolve("README.md"), "not a run");
         executor = new FxTaskExecutor();
-        window = new WorkbenchWindow(new Workspace(), executor, new RecentFiles(dir.resolve("recent.json")));
+        window = new WorkbenchWindow(new Workspace(executor), executor, new RecentFiles(dir.resolve("recent.json")));
         window.setShowProblemDialogs(false);
         stage.setScene(WorkbenchApp.createScene(window));
         stage.show();
@@ -82,7 +85,7 @@ class WorkbenchWindowFxTest {
         TableView<?> calibration = robot.lookup("#calibration-table").queryAs(TableView.class);
         assertThat(calibration.getItems()).hasSize(4);
         robot.interact(() -> window.calibrationModel().modeProperty().set(
-                CalibrationViewModel.SampleMode.FEW_SHOT));
+                SampleMode.FEW_SHOT));
         robot.clickOn("#compute-calibration");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.calibrationModel().fewShotProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -155,7 +158,7 @@ class WorkbenchWindowFxTest {
                 && window.calibrationModel().analysisProperty().get() != null);
         Path file = dir.resolve("exported-calibration.json");
         robot.interact(() -> {
-            window.calibrationModel().chosenMethodProperty().set(ThresholdMethod.BAYES_OPTIMAL);
+            window.calibrationModel().chosenMethodProperty().set(new MethodOption(ThresholdMethod.BAYES_OPTIMAL));
             window.calibrationModel().exportTo(file);
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.workspace().calibration().get() != null);

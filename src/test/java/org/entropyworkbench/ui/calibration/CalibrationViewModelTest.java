@@ -9,8 +9,10 @@ import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.calibration.CalibrationFileReader;
 import org.entropyworkbench.core.calibration.CalibrationFileWriter;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
-import org.entropyworkbench.ui.app.LoadedRun;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.MethodOption;
+import org.entropyworkbench.ui.workspace.SampleMode;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.common.UiTestRuns;
 import org.entropyworkbench.ui.task.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +30,7 @@ class CalibrationViewModelTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        workspace = new Workspace();
+        workspace = new Workspace(new CurrentThreadTaskExecutor());
         model = new CalibrationViewModel(workspace, new CurrentThreadTaskExecutor());
         run = UiTestRuns.load(dir, "reasoning", 60, 5);
         workspace.addRun(run);
@@ -47,7 +49,7 @@ class CalibrationViewModelTest {
 
     @Test
     void fewShotRowsSummariseTheDrawsAndAreReproducible() {
-        model.modeProperty().set(CalibrationViewModel.SampleMode.FEW_SHOT);
+        model.modeProperty().set(SampleMode.FEW_SHOT);
         model.shotsProperty().set(8);
         model.drawsProperty().set(30);
         model.seedProperty().set(7);
@@ -66,7 +68,7 @@ class CalibrationViewModelTest {
 
     @Test
     void exportWritesAFileThatReadsBackWithTheSameThresholds() throws Exception {
-        model.chosenMethodProperty().set(ThresholdMethod.ENTROPY_MEAN);
+        model.chosenMethodProperty().set(new MethodOption(ThresholdMethod.ENTROPY_MEAN));
         Path file = dir.resolve("calibration.json");
         model.exportTo(file);
 
@@ -88,7 +90,7 @@ class CalibrationViewModelTest {
 
     @Test
     void fewShotExportRecordsTheSample() throws Exception {
-        model.modeProperty().set(CalibrationViewModel.SampleMode.FEW_SHOT);
+        model.modeProperty().set(SampleMode.FEW_SHOT);
         model.shotsProperty().set(10);
         model.drawsProperty().set(20);
         model.compute();

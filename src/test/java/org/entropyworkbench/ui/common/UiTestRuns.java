@@ -8,8 +8,8 @@ import org.entropyworkbench.core.dataset.AnswerKind;
 import org.entropyworkbench.core.simulate.RunSimulator;
 import org.entropyworkbench.core.simulate.SimulationProfile;
 import org.entropyworkbench.core.simulate.SimulationSettings;
-import org.entropyworkbench.ui.app.LoadedRun;
-import org.entropyworkbench.ui.app.RunLoading;
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.RunFileLoader;
 
 /** Small simulated runs written to a test folder, for the UI tests (made by the core simulator). */
 public final class UiTestRuns {
@@ -33,6 +33,6 @@ public final class UiTestRuns {
 
     /** Writes and loads a simulated run as the workbench would. */
     public static LoadedRun load(Path dir, String profile, int questions, long seed) throws IOException {
-        return RunLoading.load(write(dir, profile, questions, seed));
+        return RunFileLoader.load(write(dir, profile, questions, seed));
     }
 }

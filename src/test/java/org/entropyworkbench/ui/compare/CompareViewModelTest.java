@@ -1,10 +1,11 @@
 package org.entropyworkbench.ui.compare;
 
+import org.entropyworkbench.ui.task.CurrentThreadTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.entropyworkbench.ui.app.LoadedRun;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.common.UiTestRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ class CompareViewModelTest {
 
     @Test
     void rowsFollowTheTickedRunsAndShowTheirSeparation() throws Exception {
-        Workspace ws = new Workspace();
+        Workspace ws = new Workspace(new CurrentThreadTaskExecutor());
         CompareViewModel model = new CompareViewModel(ws);
         LoadedRun reasoning = UiTestRuns.load(dir, "reasoning", 200, 21);
         LoadedRun instruction = UiTestRuns.load(dir, "instruction", 200, 22);

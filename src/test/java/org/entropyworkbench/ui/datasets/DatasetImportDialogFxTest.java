@@ -1,5 +1,6 @@
 package org.entropyworkbench.ui.datasets;
 
+import org.entropyworkbench.ui.task.CurrentThreadTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.entropyworkbench.core.dataset.AnswerKind;
 import org.entropyworkbench.core.dataset.DatasetLoader;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.task.FxTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +35,7 @@ class DatasetImportDialogFxTest {
 
     @Start
     void start(Stage stage) {
-        workspace = new Workspace();
+        workspace = new Workspace(new CurrentThreadTaskExecutor());
         view = new DatasetsView(new DatasetsViewModel(workspace, new FxTaskExecutor()));
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();

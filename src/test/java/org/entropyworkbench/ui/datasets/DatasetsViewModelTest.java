@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.entropyworkbench.core.dataset.BuiltInDatasets;
 import org.entropyworkbench.core.dataset.Dataset;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.task.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatasetsViewModelTest {
 
-    private final Workspace workspace = new Workspace();
+    private final Workspace workspace = new Workspace(new CurrentThreadTaskExecutor());
     private final DatasetsViewModel vm = new DatasetsViewModel(workspace, new CurrentThreadTaskExecutor());
 
     @Test

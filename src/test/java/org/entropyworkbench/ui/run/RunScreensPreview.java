@@ -1,5 +1,6 @@
 package org.entropyworkbench.ui.run;
 
+import org.entropyworkbench.ui.task.CurrentThreadTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.animation.PauseTransition;
@@ -13,7 +14,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.entropyworkbench.core.dataset.BuiltInDatasets;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.datasets.DatasetsView;
 import org.entropyworkbench.ui.datasets.DatasetsViewModel;
 import org.entropyworkbench.ui.task.FxTaskExecutor;
@@ -46,7 +47,7 @@ public final class RunScreensPreview {
 
     private static void show(Stage stage) throws Exception {
         Files.createDirectories(outDir);
-        Workspace workspace = new Workspace();
+        Workspace workspace = new Workspace(new CurrentThreadTaskExecutor());
         FxTaskExecutor executor = new FxTaskExecutor();
         DatasetsViewModel datasetsVm = new DatasetsViewModel(workspace, executor);
         RunViewModel runVm = new RunViewModel(workspace, executor);

@@ -1,5 +1,6 @@
 package org.entropyworkbench.ui.run;
 
+import org.entropyworkbench.ui.task.CurrentThreadTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.entropyworkbench.core.run.RunFileReader;
 import org.entropyworkbench.core.run.StepRecord;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.task.FxTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +34,7 @@ class RunViewFxTest {
 
     @Start
     void start(Stage stage) {
-        workspace = new Workspace();
+        workspace = new Workspace(new CurrentThreadTaskExecutor());
         viewModel = new RunViewModel(workspace, new FxTaskExecutor());
         view = new RunView(viewModel);
         stage.setScene(new Scene(view, 1400, 900));

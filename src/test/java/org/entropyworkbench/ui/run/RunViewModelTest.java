@@ -16,7 +16,7 @@ import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.RunFileReader;
 import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.runner.RunMode;
-import org.entropyworkbench.ui.app.Workspace;
+import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.task.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,7 @@ class RunViewModelTest {
     @TempDir
     Path dir;
 
-    private final Workspace workspace = new Workspace();
+    private final Workspace workspace = new Workspace(new CurrentThreadTaskExecutor());
     private final ManualTicker ticker = new ManualTicker();
 
     private RunViewModel viewModel(Map<String, String> env) {

@@ -1,4 +1,4 @@
-package org.entropyworkbench.core.provider;
+package org.entropyworkbench.core.token;
 
 /**
  * One generated token as a provider sees it, handed to a {@link TokenListener}.

@@ -1,4 +1,4 @@
-package org.entropyworkbench.ui.app;
+package org.entropyworkbench.ui.workspace;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -6,7 +6,8 @@ import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.run.RunFile;
 
 /**
- * A run file opened in the workbench with its analysis at the default settings.
+ * A run file opened in the workbench with its analysis, normally at the default settings
+ * ({@link #withAnalysis} gives the same run at other settings, for Compare).
  *
  * @param file        the run as read (header, steps, problems)
  * @param analysis    its analysis, or null when the run has no complete question (e.g. a run that
@@ -22,6 +23,11 @@ public record LoadedRun(RunFile file, RunAnalysis analysis, String displayName) 
 
     /** Where the run was read from. */
     public Path path() { return file.path(); }
+
+    /** The same run carrying another analysis of it (e.g. at the session's k and priors). */
+    public LoadedRun withAnalysis(RunAnalysis other) {
+        return new LoadedRun(file, other, displayName);
+    }
 
     /** True when an analysis could be made. */
     public boolean hasAnalysis() { return analysis != null; }

@@ -1,4 +1,4 @@
-package org.entropyworkbench.ui.analysis;
+package org.entropyworkbench.ui.workspace;
 
 import java.util.ArrayList;
 import java.util.List;

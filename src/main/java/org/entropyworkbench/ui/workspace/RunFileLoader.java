@@ -1,4 +1,4 @@
-package org.entropyworkbench.ui.app;
+package org.entropyworkbench.ui.workspace;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,12 +14,12 @@ import org.entropyworkbench.core.run.RunFileReader;
  * Reads a run file and analyses it at the default settings, producing a {@link LoadedRun}.
  * Blocking: call from background work only. Stateless, any thread.
  */
-public final class RunLoading {
+public final class RunFileLoader {
 
     /** Files larger than this are read without per-token texts (entropies are always kept). */
     static final long FULL_DETAIL_LIMIT_BYTES = 64L * 1024 * 1024;
 
-    private RunLoading() {
+    private RunFileLoader() {
     }
 
     /** Reads and analyses {@code file}; throws (naming the file) only when it has no usable header. */

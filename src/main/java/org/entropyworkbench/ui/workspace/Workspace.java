@@ -1,25 +1,86 @@
-package org.entropyworkbench.ui.app;
+package org.entropyworkbench.ui.workspace;
 
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.function.Consumer;
+import org.entropyworkbench.core.analysis.AnalysisOptions;
+import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.dataset.Dataset;
+import org.entropyworkbench.ui.task.TaskExecutor;
 
 /**
- * The state every screen shares: loaded runs and datasets, what is selected, and an imported
- * calibration. FX-thread only: background work hands its results over with
+ * The state every screen shares, with one owner: loaded runs and datasets, what is selected, the
+ * loaded calibration, and the {@link AnalysisSession} of the selected run (k, priors, chosen τ,
+ * calibration sample settings, the analysis at those settings). Feature screens read and write it
+ * only through this object. FX-thread only: background work hands its results over with
  * {@code TaskExecutor.runOnUiThread} (or its onSuccess callback) before touching this object.
  */
 public final class Workspace {
+
+    private final TaskExecutor executor;
+    private final AnalysisSession session;
 
     private final ObservableList<LoadedRun> runs = FXCollections.observableArrayList();
     private final ObjectProperty<LoadedRun> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
     private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
     private final ObjectProperty<Dataset> selectedDataset = new SimpleObjectProperty<>(this, "selectedDataset");
     private final ObjectProperty<CalibrationFile> calibration = new SimpleObjectProperty<>(this, "calibration");
+
+    /** @param executor runs the session's re-analyses off the FX thread */
+    public Workspace(TaskExecutor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.session = new AnalysisSession(executor, new AnalysisCache());
+        selectedRun.addListener((obs, old, now) -> session.select(now));
+    }
+
+    /** The analysis session of the selected run, shared by every screen. */
+    public AnalysisSession session() { return session; }
+
+    /** The executor slow work of the workspace runs on. */
+    public TaskExecutor executor() { return executor; }
+
+    /**
+     * Hands {@code then} (on the FX thread) the analysis of {@code run} at {@code options}: at once when
+     * it is known, otherwise after computing it off the FX thread; null when the run has nothing to
+     * analyse or the analysis failed. Compare uses it to show every run at the session's k and priors.
+     */
+    public void analysisOf(LoadedRun run, AnalysisOptions options, Consumer<RunAnalysis> then) {
+        if (run.analysis() == null) {
+            then.accept(null);
+            return;
+        }
+        RunAnalysis known = session.cached(run, options);
+        if (known != null) {
+            then.accept(known);
+            return;
+        }
+        executor.submit("Analysing " + run.displayName() + " at k = " + options.k(),
+                progress -> RunFileLoader.analyse(run.file(), options),
+                result -> {
+                    session.cache(run, options, result);
+                    then.accept(result);
+                },
+                error -> then.accept(null));
+    }
+
+    /**
+     * Removes a run; when it was selected, the next (or previous) run is selected. Its remembered
+     * session settings are dropped.
+     */
+    public void removeRun(LoadedRun run) {
+        int i = runs.indexOf(run);
+        if (i < 0) {
+            return;
+        }
+        runs.remove(i);
+        if (selectedRun.get() == run) {
+            selectedRun.set(runs.isEmpty() ? null : runs.get(Math.min(i, runs.size() - 1)));
+        }
+    }
 
     /** Every loaded run, in load order. */
     public ObservableList<LoadedRun> runs() { return runs; }

@@ -1,4 +1,4 @@
-package org.entropyworkbench.core.provider;
+package org.entropyworkbench.core.token;
 
 /** Which part of a generation a token belongs to; servers tell them apart in different ways (apis.md). */
 public enum Channel {

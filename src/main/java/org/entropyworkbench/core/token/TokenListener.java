@@ -1,4 +1,4 @@
-package org.entropyworkbench.core.provider;
+package org.entropyworkbench.core.token;
 
 /** Receives tokens as they stream. Called on the provider's streaming thread, in generation order. */
 @FunctionalInterface

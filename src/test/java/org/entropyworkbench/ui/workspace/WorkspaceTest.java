@@ -1,5 +1,6 @@
-package org.entropyworkbench.ui.app;
+package org.entropyworkbench.ui.workspace;
 
+import org.entropyworkbench.ui.task.CurrentThreadTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -14,17 +15,17 @@ class WorkspaceTest {
 
     @Test
     void addRunSelectsTheFirstAndReplacesARunFromTheSamePath() throws Exception {
-        Workspace ws = new Workspace();
+        Workspace ws = new Workspace(new CurrentThreadTaskExecutor());
         Path a = UiTestRuns.write(dir, "reasoning", 8, 1);
         Path b = UiTestRuns.write(dir, "instruction", 8, 2);
-        LoadedRun first = RunLoading.load(a);
-        LoadedRun second = RunLoading.load(b);
+        LoadedRun first = RunFileLoader.load(a);
+        LoadedRun second = RunFileLoader.load(b);
         ws.addRun(first);
         ws.addRun(second);
         assertThat(ws.runs()).containsExactly(first, second);
         assertThat(ws.selectedRun().get()).isSameAs(first);
 
-        LoadedRun again = RunLoading.load(a);
+        LoadedRun again = RunFileLoader.load(a);
         ws.addRun(again);
         assertThat(ws.runs()).containsExactly(again, second);
         assertThat(ws.selectedRun().get()).isSameAs(again);
@@ -32,7 +33,7 @@ class WorkspaceTest {
 
     @Test
     void shortNameDropsTheTrailingParenthetical() throws Exception {
-        LoadedRun run = RunLoading.load(UiTestRuns.write(dir, "reasoning", 5, 4));
+        LoadedRun run = RunFileLoader.load(UiTestRuns.write(dir, "reasoning", 5, 4));
         assertThat(run.displayName()).endsWith(")");
         assertThat(run.shortName()).isEqualTo(run.displayName().substring(0, run.displayName().lastIndexOf(" (")));
     }
