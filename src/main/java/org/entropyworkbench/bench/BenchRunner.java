@@ -26,7 +26,8 @@ public final class BenchRunner {
     public static List<BenchSection> sections() {
         return List.of(new StartupBench(), new ReopenBench(), new ParallelParseBench(), new WindowStartBench(),
                 new IngestBench(), new LargeRunBench(), new AnalysisBench(), new StreamingBench(), new UiBench(),
-                new SoakBench(), new FuzzBench(), new SignalsBench());
+                new SoakBench(), new FuzzBench(), new SignalsBench(),
+                new ServeBench());
     }
 
     /** Section ids, for help texts and validation. */

@@ -148,6 +148,11 @@ public final class RunCommand implements Callable<Integer> {
                     + " lower k to that limit instead of stopping.")
     private boolean kAuto;
 
+    @Option(names = "--allow-mismatch",
+            description = "Gated or budgeted live run: warn instead of refusing when model, k or temperature differ"
+                    + " from the calibration's.")
+    private boolean allowMismatch;
+
     @Option(names = "--no-probe",
             description = "Skip the capability probe (one short request per endpoint before the first question that"
                     + " checks reachability, logprobs and the top-k limit).")
@@ -340,6 +345,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         GateSettings gateSettings = runMode == RunMode.FULL ? null : gate(progress, model, topK, data.name());
         EndpointProbes probes = new EndpointProbes(spec.commandLine().getErr());
+        if (gateSettings != null && calibration != null) {
+            refuseMismatch(progress, model);
+        }
         if (!noProbe) {
             topK = probes.check(endpointSettings, topK, kAuto);
         }
@@ -423,6 +431,23 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliErrors.CliFailure(calibration + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A live gated run calls a real model: τ only holds for the calibrated model, k and temperature
+     * (docs/serve.md, provenance), so a difference stops the run unless --allow-mismatch.
+     */
+    private void refuseMismatch(TerminalProgress progress, String runModel) throws Exception {
+        java.util.List<String> problems = org.entropyworkbench.core.calibration.ServingProvenance.mismatches(
+                CalibrationFileReader.read(calibration), runModel, topK, temperature);
+        if (problems.isEmpty()) {
+            return;
+        }
+        if (!allowMismatch) {
+            throw new CliErrors.CliFailure(calibration + " does not match this run (" + String.join("; ", problems)
+                    + "); recalibrate, or pass --allow-mismatch to run anyway");
+        }
+        progress.onWarning(String.join("; ", problems) + " (--allow-mismatch)");
     }
 
     /** The --mode given, or null when it was left out. */

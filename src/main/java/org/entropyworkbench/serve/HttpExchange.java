@@ -68,6 +68,18 @@ final class HttpExchange {
         Content.Sink.write(response, false, ByteBuffer.wrap(bytes));
     }
 
+    /**
+     * Starts a streamed reply and returns its body as a stream: bytes go out when it is flushed
+     * (or its buffer fills); closing it ends the reply.
+     */
+    java.io.OutputStream streamBody(String contentType, int bufferBytes) {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        committed = true;
+        return new java.io.BufferedOutputStream(Content.Sink.asOutputStream(response), bufferBytes);
+    }
+
     /** Ends a streamed reply. */
     void endStream() throws IOException {
         Content.Sink.write(response, true, ByteBuffer.allocate(0));

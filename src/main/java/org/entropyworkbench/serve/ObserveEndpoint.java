@@ -34,6 +34,8 @@ import org.entropyworkbench.core.run.StepRecord;
  */
 final class ObserveEndpoint {
     private static final MediaType JSON = MediaType.get("application/json");
+    /** Largest amount of upstream bytes gathered before they go to the client. */
+    private static final int TEE_BUFFER = 64 * 1024;
     private final ServeContext ctx;
     private final String chatUrl;
 
@@ -69,14 +71,14 @@ final class ObserveEndpoint {
             StepEntropyAccumulator entropy = new StepEntropyAccumulator();
             OpenAiStreamTap.Outcome outcome;
             if (sse) {
-                TeeSource tee = new TeeSource(response.body().source(), ex, type, cancel);
+                TeeSource tee = new TeeSource(response.body().source(), ex.streamBody(type, TEE_BUFFER), cancel);
                 try (BufferedSource teed = Okio.buffer(tee)) {
                     outcome = OpenAiStreamTap.read(teed, false, entropy);
+                    tee.finish();
                 }
                 if (tee.clientGone) {
                     return new GateEndpoint.Served("cancelled", null);
                 }
-                ex.endStream();
             } else {
                 byte[] all = response.body().bytes();
                 outcome = OpenAiStreamTap.read(new Buffer().write(all), true, entropy);
@@ -156,37 +158,64 @@ final class ObserveEndpoint {
     }
 
     /**
-     * Passes every byte read from the upstream on to the client right away, so the stream reader on
-     * top of it sees the same bytes the client does. A failed client write cancels the upstream call.
+     * Passes every byte read from the upstream on to the client, so the stream reader on top of it
+     * sees the same bytes the client does. Bytes are flushed whenever a read came back short (the
+     * upstream has nothing more right now: a paced stream goes out token by token) and otherwise
+     * gathered up to {@link #TEE_BUFFER}, so a fast upstream costs few writes. A failed client write
+     * cancels the upstream call.
      */
     private static final class TeeSource extends ForwardingSource {
-        private final HttpExchange ex;
-        private final String contentType;
+        private final java.io.OutputStream client;
         private final CancellationToken cancel;
         boolean clientGone;
 
-        TeeSource(okio.Source upstream, HttpExchange ex, String contentType, CancellationToken cancel) {
+        TeeSource(okio.Source upstream, java.io.OutputStream client, CancellationToken cancel) {
             super(upstream);
-            this.ex = ex;
-            this.contentType = contentType;
+            this.client = client;
             this.cancel = cancel;
         }
 
         @Override
         public long read(Buffer sink, long byteCount) throws IOException {
             long n = super.read(sink, byteCount);
-            if (n > 0 && !clientGone) {
-                Buffer copy = new Buffer();
-                sink.copyTo(copy, sink.size() - n, n);
+            if (clientGone) {
+                return n;
+            }
+            try {
+                if (n > 0) {
+                    long at = sink.size() - n;
+                    while (at < sink.size()) {
+                        int len = (int) Math.min(sink.size() - at, copy.length);
+                        Buffer part = new Buffer();
+                        sink.copyTo(part, at, len);
+                        part.read(copy, 0, len);
+                        client.write(copy, 0, len);
+                        at += len;
+                    }
+                }
+                if (n < byteCount) {
+                    client.flush();
+                }
+            } catch (IOException e) {
+                clientGone = true;
+                cancel.cancel();
+                throw e;
+            }
+            return n;
+        }
+
+        private final byte[] copy = new byte[8192];
+
+        /** Sends what is left and ends the reply. */
+        void finish() throws IOException {
+            if (!clientGone) {
                 try {
-                    ex.stream(contentType, copy.readByteArray());
+                    client.close();
                 } catch (IOException e) {
                     clientGone = true;
-                    cancel.cancel();
                     throw e;
                 }
             }
-            return n;
         }
     }
 }

@@ -29,7 +29,9 @@ final class ServeContext {
         this.passThrough = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(Math.max(16, config.maxConcurrency() * 2), 5, TimeUnit.MINUTES))
                 .connectTimeout(config.upstream().connectTimeout())
-                .readTimeout(config.upstream().readTimeout())
+                // OkHttp's per-read timeout costs a watchdog enter/exit on every socket read, which made
+                // pass-through ~10x slower (docs/performance.md); the request timeout bounds these calls
+                .readTimeout(java.time.Duration.ZERO)
                 .writeTimeout(config.upstream().connectTimeout())
                 .retryOnConnectionFailure(false)
                 .build();

@@ -123,4 +123,25 @@ class ServeCommandTest {
         assertThatThrownBy(() -> config(new StringWriter(), "--listen", "127.0.0.1:99999"))
                 .hasMessageContaining("--listen");
     }
+
+    @Test
+    void aGatedLiveRunRefusesAMismatchedCalibrationUnlessAllowed() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] args = {"run", "--dataset", "builtin:mini", "--preset", "custom", "--base-url", upstream.baseUrl(),
+                "--model", "other-model", "--mode", "gated", "--calibration", calibration.toString(), "--no-probe",
+                "--progress", "none", "-o", dir.resolve("gated.jsonl").toString()};
+        int code = EntropyWorkbenchCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        assertThat(code).isEqualTo(EntropyWorkbenchCli.EXIT_FAILURE);
+        assertThat(err.toString()).contains("does not match this run").contains("'other-model'")
+                .contains("--allow-mismatch");
+        assertThat(upstream.stats().requests()).isZero();
+
+        String[] allowed = java.util.Arrays.copyOf(args, args.length + 1);
+        allowed[args.length] = "--allow-mismatch";
+        err.getBuffer().setLength(0);
+        assertThat(EntropyWorkbenchCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), allowed)).isZero();
+        assertThat(err.toString()).contains("(--allow-mismatch)");
+        assertThat(upstream.stats().requests()).isPositive();
+    }
 }

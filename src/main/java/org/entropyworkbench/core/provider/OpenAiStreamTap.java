@@ -4,6 +4,8 @@ import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.core.token.TokenListener;
 import java.io.IOException;
 import okio.BufferedSource;
+import org.entropyworkbench.core.token.Channel;
+import org.entropyworkbench.core.token.TokenListener;
 
 /**
  * Reads an OpenAI-compatible response body that someone else is passing on unchanged (a proxy's
