@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
  * the JVM when it is done.
  */
 @Command(name = "screenshots", mixinStandardHelpOptions = true,
-        description = {"Write one screenshot (PNG) per workbench screen, taken on the sample runs.",
+        description = {"Write two screenshots (PNG) per workbench screen, taken on the sample runs:",
+                "NAME-1024x700.png (a laptop screen) and NAME-1920x1080.png.",
                 "Needs a display; on a machine without one run it under Xvfb:",
                 "  xvfb-run -a ./ew screenshots"})
 final class ScreenshotsCommand implements Callable<Integer> {
