@@ -81,7 +81,8 @@ class WorkbenchWindowFxTest {
     @Test
     @Order(1)
     void sampleRunsLoadInTheBackgroundAndTheFirstIsAnalysed(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.workspace().runs().size() == 2
+        // the first test also waits for the window's first layout and the JIT: allow a busy machine
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.workspace().runs().size() == 2
                 && window.analysisModel().analysis() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
