@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering the build enforces (after JabRef's architecture tests): {@code core} is headless and
- * knows nothing of the front ends; no package cycle anywhere; the UI's feature packages share state
+ * knows nothing of the front ends (nor of the logback set-up in {@code logging}); no package cycle anywhere; the UI's feature packages share state
  * only through {@code ui.workspace} and the common parts, never by importing each other. Front ends
  * ({@code cli}, {@code serve}, {@code bench}, {@code ui}) may use {@code core}; {@code core} may use none
  * of them. The fixture tests show each rule fails when its violation is introduced.
@@ -25,7 +25,8 @@ class ArchitectureTest {
 
     private static final String ROOT = "org.entropyworkbench";
     /** Top-level packages that sit on top of core; core may import none of them. */
-    private static final String[] FRONT_ENDS = {ROOT + ".ui..", ROOT + ".cli..", ROOT + ".bench..", ROOT + ".serve.."};
+    private static final String[] FRONT_ENDS = {ROOT + ".ui..", ROOT + ".cli..", ROOT + ".bench..", ROOT + ".serve..",
+        ROOT + ".logging.."};
     /** The UI's feature packages: one screen each (view + view-model). */
     static final List<String> FEATURES = List.of("analysis", "calibration", "compare", "datasets", "run");
     /** What every UI package may share: the workspace and the common parts. */
@@ -93,6 +94,24 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAnyPackage(above.toArray(String[]::new))
                     .check(product);
         }
+    }
+
+    @Test
+    void onlyTheDialogServiceOpensChoosersAndAlerts() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".ui.common.FxDialogService")
+                .should().dependOnClassesThat().belongToAnyOf(javafx.stage.FileChooser.class,
+                        javafx.stage.DirectoryChooser.class, javafx.scene.control.Alert.class)
+                .because("views ask the user through DialogService, which tests replace")
+                .check(product);
+    }
+
+    @Test
+    void nothingPrintsToStandardErrorDirectly() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".cli.EntropyWorkbenchCli")
+                .should().accessField(System.class, "err")
+                .because("diagnostics go through SLF4J (logback: file and stderr); only the CLI's main hands"
+                        + " stderr to picocli as the terminal")
+                .check(product);
     }
 
     @Test

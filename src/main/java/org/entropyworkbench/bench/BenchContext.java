@@ -1,6 +1,6 @@
 package org.entropyworkbench.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param log     progress lines (stderr in the command)
  * @param python  python3 executable name or path; null when not available
  */
-public record BenchContext(boolean quick, Path dataDir, PrintStream log, String python) {
+public record BenchContext(boolean quick, Path dataDir, PrintWriter log, String python) {
 
     /** Prints one progress line prefixed with the section id. */
     public void progress(String section, String message) {

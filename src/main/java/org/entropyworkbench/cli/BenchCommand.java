@@ -1,6 +1,5 @@
 package org.entropyworkbench.cli;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Set;
@@ -47,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        PrintStream log = System.err;
+        PrintWriter log = spec.commandLine().getErr();
         BenchContext context = new BenchContext(quick, data.toAbsolutePath(), log, PythonReference.detectPython());
         String command = "./ew bench" + (quick ? " --quick" : "") + (only == null ? "" : " --only " + only);
         BenchReport report = BenchRunner.run(context, sections, command, out);

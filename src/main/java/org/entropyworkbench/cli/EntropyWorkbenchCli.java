@@ -1,5 +1,7 @@
 package org.entropyworkbench.cli;
 
+import org.entropyworkbench.logging.LogSetup;
+
 import java.io.PrintWriter;
 import org.entropyworkbench.core.run.WorkbenchVersion;
 import picocli.CommandLine;
@@ -37,6 +39,7 @@ public final class EntropyWorkbenchCli {
     public static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
+        LogSetup.forCli();
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -1,5 +1,7 @@
 package org.entropyworkbench.core.provider;
 
+import org.entropyworkbench.core.logging.SecretRedaction;
+
 /**
  * A secret API key. Its text never appears in {@link #toString()}, logs, run files or exception
  * messages; only the HTTP clients of this package read it, when they build the Authorization header.
@@ -22,6 +24,7 @@ public final class ApiKey {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("API key is empty");
         }
+        SecretRedaction.register(value);
         return new ApiKey(value.strip());
     }
 

@@ -21,6 +21,8 @@ import okio.BufferedSource;
  * on its calling thread.
  */
 public final class OpenAiCompatibleClient extends HttpStreamingClient {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenAiCompatibleClient.class);
     private final String chatUrl;
 
     public OpenAiCompatibleClient(EndpointSettings settings) {
@@ -41,7 +43,9 @@ public final class OpenAiCompatibleClient extends HttpStreamingClient {
         }
         StreamState st = new StreamState(Channel.CONTROL);
         st.unstreamedStopToken = settings.preset().countsUnstreamedStopToken();
-        exchange(http().newCall(b.build()), cancel, eff, st, (response, source) -> {
+        okhttp3.Request httpRequest = b.build();
+        LOG.debug("POST {} ({} bytes, headers {})", chatUrl, body.length, httpRequest.headers().names());
+        exchange(http().newCall(httpRequest), cancel, eff, st, (response, source) -> {
             if (isJsonDocument(response, source)) {
                 readWholeJson(source, st, listener, eff);
             } else {

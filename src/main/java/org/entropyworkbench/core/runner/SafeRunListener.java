@@ -2,13 +2,17 @@ package org.entropyworkbench.core.runner;
 
 import org.entropyworkbench.core.token.Channel;
 import org.entropyworkbench.core.run.FailedStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.entropyworkbench.core.run.StepRecord;
 
 /**
  * Shields the run from a listener that throws: a broken progress display must not lose steps.
- * The first failure of each kind is reported on stderr; the run goes on.
+ * The first failure is logged (WARN, with its stack trace); the run goes on.
  */
 final class SafeRunListener implements RunListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SafeRunListener.class);
 
     private final RunListener delegate;
     private volatile boolean reported;
@@ -20,7 +24,7 @@ final class SafeRunListener implements RunListener {
     private void failed(RuntimeException e) {
         if (!reported) {
             reported = true;
-            System.err.println("run listener failed (the run continues): " + e);
+            LOG.warn("run listener failed (the run continues)", e);
         }
     }
 

@@ -234,6 +234,7 @@ public final class AnalysisView extends BorderPane {
         kBox.setTooltip(new Tooltip("Top-k logprobs used for the entropy"));
         ComboBox<BayesPriors> priorsBox = new ComboBox<>();
         priorsBox.getItems().setAll(BayesPriors.values());
+        priorsBox.setId("priors-selector");
         priorsBox.setValue(model.priorsProperty().get());
         priorsBox.setConverter(new StringConverter<>() {
             @Override

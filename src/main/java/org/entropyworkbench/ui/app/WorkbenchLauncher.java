@@ -1,6 +1,7 @@
 package org.entropyworkbench.ui.app;
 
 import javafx.application.Application;
+import org.entropyworkbench.logging.LogSetup;
 
 /**
  * Plain entry point for the window. JavaFX refuses to start an {@code Application} subclass as
@@ -12,6 +13,7 @@ public final class WorkbenchLauncher {
     }
 
     public static void main(String[] args) {
+        LogSetup.forWindow();
         Application.launch(WorkbenchApp.class, args);
     }
 }

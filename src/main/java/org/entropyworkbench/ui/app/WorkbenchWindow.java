@@ -1,6 +1,5 @@
 package org.entropyworkbench.ui.app;
 
-import org.entropyworkbench.ui.workspace.LoadedRun;
 import org.entropyworkbench.ui.workspace.Workspace;
 import java.io.File;
 import java.io.IOException;
@@ -8,21 +7,16 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.entropyworkbench.core.run.WorkbenchVersion;
@@ -30,6 +24,8 @@ import org.entropyworkbench.ui.analysis.AnalysisView;
 import org.entropyworkbench.ui.analysis.AnalysisViewModel;
 import org.entropyworkbench.ui.calibration.CalibrationView;
 import org.entropyworkbench.ui.calibration.CalibrationViewModel;
+import org.entropyworkbench.ui.common.DialogService;
+import org.entropyworkbench.ui.common.FxDialogService;
 import org.entropyworkbench.ui.compare.CompareView;
 import org.entropyworkbench.ui.compare.CompareViewModel;
 import org.entropyworkbench.ui.datasets.DatasetsView;
@@ -83,6 +79,7 @@ public final class WorkbenchWindow extends BorderPane {
             }
         });
         getStyleClass().add("workbench-window");
+        DialogService.register(this, new FxDialogService(() -> getScene() == null ? null : getScene().getWindow()));
 
         analysisModel = new AnalysisViewModel(workspace, executor);
         analysisView = new AnalysisView(analysisModel);
@@ -135,6 +132,8 @@ public final class WorkbenchWindow extends BorderPane {
     public void showHelp(String entryId) {
         help.show(getScene() == null ? null : getScene().getWindow(), entryId);
     }
+    /** The dialog service of this window (tests replace it with {@link DialogService#register}). */
+    public DialogService dialogs() { return DialogService.of(this); }
 
     /** Shows a screen. */
     public void show(Screen screen) {
@@ -213,13 +212,10 @@ public final class WorkbenchWindow extends BorderPane {
 
         MenuItem about = new MenuItem("About Entropy Workbench");
         about.setOnAction(e -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION, "Entropy Workbench " + WorkbenchVersion.current()
+            dialogs().showInformation("Entropy Workbench", "Entropy Workbench " + WorkbenchVersion.current()
                     + "\n\nMean per-token Shannon entropy of a reasoning model's first step as a confidence"
                     + " signal: stop after step 1 when H ≤ τ, otherwise refine (\"Think Just Enough\","
-                    + " arXiv 2510.08146).\n\nSample runs are simulated.", ButtonType.OK);
-            a.setHeaderText("Entropy Workbench");
-            a.initOwner(getScene() == null ? null : getScene().getWindow());
-            a.show();
+                    + " arXiv 2510.08146).\n\nSample runs are simulated.");
         });
         MenuItem guide = new MenuItem("Guide and glossary");
         guide.setAccelerator(KeyCombination.keyCombination("F1"));
@@ -255,32 +251,22 @@ public final class WorkbenchWindow extends BorderPane {
             statusLine.message("Nothing to export: no analysed run");
             return;
         }
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Export the analysis into a folder");
-        File folder = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        Path folder = dialogs().chooseDirectory("Export the analysis into a folder").orElse(null);
         if (folder == null) {
             return;
         }
         try {
-            List<Path> written = analysisView.exportAll(folder.toPath());
+            List<Path> written = analysisView.exportAll(folder);
             statusLine.message("Exported " + written.size() + " files to " + folder);
         } catch (IOException | RuntimeException ex) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not export to " + folder + ": " + ex.getMessage());
-            alert.initOwner(getScene() == null ? null : getScene().getWindow());
-            alert.show();
+            dialogs().showError("Export failed", "Could not export to " + folder + ": " + ex.getMessage());
         }
     }
 
     private void chooseAndOpen() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open run, dataset or calibration");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Workbench files", "*.jsonl", "*.jsonl.gz", "*.gz", "*.json", "*.csv", "*.tsv"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        List<File> files = chooser.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
-        if (files != null) {
-            files.forEach(f -> opener.open(f.toPath()));
-        }
+        dialogs().chooseFilesToOpen("Open run, dataset or calibration", List.of(
+                DialogService.FileFilter.of("Workbench files", "*.jsonl", "*.jsonl.gz", "*.gz", "*.json", "*.csv", "*.tsv"),
+                DialogService.FileFilter.of("All files", "*.*"))).forEach(opener::open);
     }
 
     // ---- runs list ------------------------------------------------------------------------
@@ -311,29 +297,22 @@ public final class WorkbenchWindow extends BorderPane {
             return;
         }
         String header;
-        Alert.AlertType type;
         if (outcome.error() != null) {
             header = "Could not open " + outcome.file().getFileName();
-            type = Alert.AlertType.ERROR;
         } else {
             header = "Opened " + outcome.file().getFileName() + " with " + outcome.problems().size()
                     + " problem(s); every good line was loaded";
-            type = Alert.AlertType.WARNING;
         }
         statusLine.message(header);
         if (!showProblemDialogs) {
             return;
         }
-        Alert alert = new Alert(type);
-        alert.setTitle("Entropy Workbench");
-        alert.setHeaderText(header);
-        TextArea details = new TextArea(String.join("\n", FileOpener.allProblems(List.of(outcome))));
-        details.setEditable(false);
-        details.setWrapText(true);
-        details.setPrefRowCount(8);
-        alert.getDialogPane().setContent(details);
-        alert.initOwner(getScene() == null ? null : getScene().getWindow());
-        alert.show();
+        String details = String.join("\n", FileOpener.allProblems(List.of(outcome)));
+        if (outcome.error() != null) {
+            dialogs().showError(header, details);
+        } else {
+            dialogs().showWarning(header, details);
+        }
     }
 
     private void installDragAndDrop() {

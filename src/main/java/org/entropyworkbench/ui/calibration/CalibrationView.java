@@ -2,7 +2,6 @@ package org.entropyworkbench.ui.calibration;
 
 import static org.entropyworkbench.ui.common.TableColumns.column;
 
-import java.io.File;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -26,7 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
-import javafx.stage.FileChooser;
+import org.entropyworkbench.ui.common.DialogService;
 import org.entropyworkbench.ui.common.ChartExporter;
 import org.entropyworkbench.ui.common.Formats;
 import org.entropyworkbench.ui.common.ResponsiveTables;
@@ -124,24 +123,13 @@ public final class CalibrationView extends BorderPane {
         Button export = new Button("Export calibration JSON…");
         export.setId("export-calibration");
         export.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export calibration");
-            chooser.setInitialFileName("calibration.json");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Calibration JSON", "*.json"));
-            File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-            if (f != null) {
-                model.exportTo(f.toPath());
-            }
+            DialogService.of(this).chooseFileToSave("Export calibration", "calibration.json",
+                    List.of(DialogService.FileFilter.of("Calibration JSON", "*.json"))).ifPresent(model::exportTo);
         });
         Button importButton = new Button("Import calibration…");
         importButton.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Import calibration");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Calibration JSON", "*.json"));
-            File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-            if (f != null) {
-                model.importFrom(f.toPath());
-            }
+            DialogService.of(this).chooseFileToOpen("Import calibration",
+                    List.of(DialogService.FileFilter.of("Calibration JSON", "*.json"))).ifPresent(model::importFrom);
         });
 
         mode.setMinWidth(120);

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.entropyworkbench.ui.common.DialogService;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,11 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Alert;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.Pane;
-import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
 import org.entropyworkbench.core.run.StepRecord;
 import org.jfree.svg.SVGGraphics2D;
@@ -194,28 +195,26 @@ public final class TokenEntropyPlot {
     }
 
     private void export(String format) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export token entropy plot");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.toUpperCase() + " image", "*." + format));
-        chooser.setInitialFileName("token-entropy." + format);
-        java.io.File chosen = chooser.showSaveDialog(pane.getScene() == null ? null : pane.getScene().getWindow());
-        if (chosen == null) {
+        DialogService dialogs = DialogService.of(pane);
+        Optional<Path> chosen = dialogs.chooseFileToSave("Export token entropy plot", "token-entropy." + format,
+                List.of(DialogService.FileFilter.of(format.toUpperCase() + " image", "*." + format)));
+        if (chosen.isEmpty()) {
             return;
         }
         int w = (int) Math.max(800, canvas.getWidth());
         int h = (int) Math.max(400, canvas.getHeight());
-        Path target = chosen.toPath();
+        Path target = chosen.get();
         // Rendering the decimated plot is quick; encoding and writing the file happen off the FX thread.
         if (format.equals("png")) {
             BufferedImage image = renderImage(w, h);
-            writeInBackground(target, () -> {
+            writeInBackground(dialogs, target, () -> {
                 if (!ImageIO.write(image, "png", target.toFile())) {
                     throw new IOException("no PNG writer available");
                 }
             });
         } else {
             String svgText = renderSvg(w, h);
-            writeInBackground(target, () -> Files.writeString(target, svgText, StandardCharsets.UTF_8));
+            writeInBackground(dialogs, target, () -> Files.writeString(target, svgText, StandardCharsets.UTF_8));
         }
     }
 
@@ -223,13 +222,13 @@ public final class TokenEntropyPlot {
         void run() throws IOException;
     }
 
-    private static void writeInBackground(Path target, FileWrite write) {
+    private static void writeInBackground(DialogService dialogs, Path target, FileWrite write) {
         CompletableFuture.runAsync(() -> {
             try {
                 write.run();
             } catch (IOException ex) {
-                Platform.runLater(() -> new Alert(Alert.AlertType.ERROR,
-                        "Could not write " + target + ": " + ex.getMessage()).show());
+                Platform.runLater(() -> dialogs.showError("Plot export failed",
+                        "Could not write " + target + ": " + ex.getMessage()));
             }
         });
     }

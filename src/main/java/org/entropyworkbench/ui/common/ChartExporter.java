@@ -1,19 +1,16 @@
 package org.entropyworkbench.ui.common;
 
 import java.awt.Rectangle;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
@@ -45,16 +42,6 @@ public final class ChartExporter {
     }
 
     /**
-     * A context menu offering "Export PNG…" and "Export SVG…" for the chart the supplier returns at
-     * the moment of export. {@code owner} may be null: the chooser then uses the menu's own window.
-     */
-    public static ContextMenu exportMenu(Supplier<JFreeChart> chart, Window owner) {
-        ContextMenu menu = new ContextMenu();
-        menu.getItems().addAll(exportItems(chart, () -> owner != null ? owner : menu.getOwnerWindow(), "chart"));
-        return menu;
-    }
-
-    /**
      * A small "Export ▾" button with PNG and SVG entries, for chart toolbars. The window for the
      * file chooser is taken from the button's scene at click time.
      */
@@ -62,45 +49,38 @@ public final class ChartExporter {
         MenuButton button = new MenuButton("Export");
         button.getStyleClass().add("export-button");
         button.setTooltip(new Tooltip("Save this chart as PNG or SVG"));
-        button.getItems().addAll(exportItems(chart,
-                () -> button.getScene() == null ? null : button.getScene().getWindow(), baseFileName));
+        button.getItems().addAll(exportItems(chart, () -> DialogService.of(button), baseFileName));
         return button;
     }
 
-    private static MenuItem[] exportItems(Supplier<JFreeChart> chart, Supplier<Window> owner, String baseName) {
+    private static MenuItem[] exportItems(Supplier<JFreeChart> chart, Supplier<DialogService> dialogs, String baseName) {
         MenuItem png = new MenuItem("Export PNG…");
-        png.setOnAction(e -> chooseAndSave(chart.get(), owner.get(), baseName, Format.PNG));
+        png.setOnAction(e -> chooseAndSave(chart.get(), dialogs.get(), baseName, Format.PNG));
         MenuItem svg = new MenuItem("Export SVG…");
-        svg.setOnAction(e -> chooseAndSave(chart.get(), owner.get(), baseName, Format.SVG));
+        svg.setOnAction(e -> chooseAndSave(chart.get(), dialogs.get(), baseName, Format.SVG));
         return new MenuItem[] {png, svg};
     }
 
     private enum Format { PNG, SVG }
 
-    private static void chooseAndSave(JFreeChart chart, Window owner, String baseName, Format format) {
+    private static void chooseAndSave(JFreeChart chart, DialogService dialogs, String baseName, Format format) {
         if (chart == null) {
             return;
         }
         String ext = format == Format.PNG ? "png" : "svg";
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export chart as " + format);
-        chooser.setInitialFileName(baseName + "." + ext);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format + " image", "*." + ext));
-        File file = chooser.showSaveDialog(owner);
-        if (file == null) {
+        Optional<Path> file = dialogs.chooseFileToSave("Export chart as " + format, baseName + "." + ext,
+                List.of(DialogService.FileFilter.of(format + " image", "*." + ext)));
+        if (file.isEmpty()) {
             return;
         }
         try {
             if (format == Format.PNG) {
-                savePng(chart, file.toPath(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+                savePng(chart, file.get(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
             } else {
-                saveSvg(chart, file.toPath(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+                saveSvg(chart, file.get(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
             }
         } catch (IOException | RuntimeException ex) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not write " + file + ": " + ex.getMessage());
-            alert.initOwner(owner);
-            alert.setHeaderText("Chart export failed");
-            alert.showAndWait();
+            dialogs.showError("Chart export failed", "Could not write " + file.get() + ": " + ex.getMessage());
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.entropyworkbench.ui.common;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -18,7 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.stage.FileChooser;
 
 /**
  * Writes what a table shows to CSV (RFC 4180: comma separated, CRLF line ends, fields containing
@@ -145,20 +143,16 @@ public final class TableCsvExporter {
     }
 
     private static void chooseAndSave(TableView<?> table, String baseFileName) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export table as CSV");
-        chooser.setInitialFileName(baseFileName + ".csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV file", "*.csv"));
-        File file = chooser.showSaveDialog(table.getScene() == null ? null : table.getScene().getWindow());
-        if (file == null) {
+        DialogService dialogs = DialogService.of(table);
+        Optional<Path> file = dialogs.chooseFileToSave("Export table as CSV", baseFileName + ".csv",
+                List.of(DialogService.FileFilter.of("CSV file", "*.csv")));
+        if (file.isEmpty()) {
             return;
         }
         try {
-            save(table, file.toPath());
+            save(table, file.get());
         } catch (IOException ex) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not write " + file + ": " + ex.getMessage());
-            alert.setHeaderText("CSV export failed");
-            alert.showAndWait();
+            dialogs.showError("CSV export failed", "Could not write " + file.get() + ": " + ex.getMessage());
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.entropyworkbench.ui.datasets;
 
-import java.io.File;
+import java.util.List;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -21,8 +21,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.controlsfx.control.textfield.CustomTextField;
+import org.entropyworkbench.ui.common.DialogService;
 import org.entropyworkbench.core.dataset.Dataset;
 import org.entropyworkbench.ui.common.TableCsvExporter;
 
@@ -145,15 +145,10 @@ public final class DatasetsView extends BorderPane {
     }
 
     private void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Load dataset");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Datasets (*.jsonl, *.json, *.csv)", "*.jsonl", "*.json", "*.csv"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            importFile(file.toPath());
-        }
+        DialogService.of(this).chooseFileToOpen("Load dataset", List.of(
+                        DialogService.FileFilter.of("Datasets (*.jsonl, *.json, *.csv)", "*.jsonl", "*.json", "*.csv"),
+                        DialogService.FileFilter.of("All files", "*.*")))
+                .ifPresent(this::importFile);
     }
 
     /** Opens the field-mapping dialog for {@code file} and loads it with the chosen mapping. */

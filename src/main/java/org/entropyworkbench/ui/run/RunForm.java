@@ -1,6 +1,6 @@
 package org.entropyworkbench.ui.run;
 
-import java.io.File;
+import java.util.List;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
@@ -23,8 +23,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.entropyworkbench.ui.common.DialogService;
 import org.entropyworkbench.core.dataset.Dataset;
 import org.entropyworkbench.core.provider.ApiKeySource;
 import org.entropyworkbench.core.provider.ServerPreset;
@@ -180,14 +180,11 @@ final class RunForm extends GridPane {
     }
 
     private void chooseOutput() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Run file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run files (*.jsonl)", "*.jsonl"));
-        File chosen = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen != null) {
-            form.outputEdited().set(true);
-            form.output().set(Path.of(chosen.getPath()).toString());
-        }
+        DialogService.of(this).chooseFileToSave("Run file", null,
+                List.of(DialogService.FileFilter.of("Run files (*.jsonl)", "*.jsonl"))).ifPresent(chosen -> {
+                    form.outputEdited().set(true);
+                    form.output().set(chosen.toString());
+                });
     }
 
     private void section(String title) {

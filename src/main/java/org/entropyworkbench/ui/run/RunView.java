@@ -1,6 +1,6 @@
 package org.entropyworkbench.ui.run;
 
-import java.io.File;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,7 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import org.entropyworkbench.ui.common.DialogService;
 import org.entropyworkbench.ui.common.TableCsvExporter;
 
 /**
@@ -216,16 +216,10 @@ public final class RunView extends BorderPane {
     }
 
     private void chooseReplay() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Replay recorded run");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run files (*.jsonl, *.jsonl.gz)", "*.jsonl", "*.jsonl.gz"));
         Path samples = Path.of(System.getProperty("ewb.sampleRuns", "sample-runs"));
-        if (Files.isDirectory(samples)) {
-            chooser.setInitialDirectory(samples.toAbsolutePath().toFile());
-        }
-        File chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen != null) {
-            viewModel.startReplay(chosen.toPath(), viewModel.replaySpeed().get());
-        }
+        DialogService.of(this).chooseFileToOpen("Replay recorded run",
+                        List.of(DialogService.FileFilter.of("Run files (*.jsonl, *.jsonl.gz)", "*.jsonl", "*.jsonl.gz")),
+                        Files.isDirectory(samples) ? samples : null)
+                .ifPresent(chosen -> viewModel.startReplay(chosen, viewModel.replaySpeed().get()));
     }
 }

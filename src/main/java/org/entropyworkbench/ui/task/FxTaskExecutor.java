@@ -17,6 +17,8 @@ import javafx.application.Platform;
  */
 public final class FxTaskExecutor implements TaskExecutor {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FxTaskExecutor.class);
+
     private final ExecutorService pool;
     private final List<Consumer<TaskProgress>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger running = new AtomicInteger();
@@ -53,6 +55,7 @@ public final class FxTaskExecutor implements TaskExecutor {
                     Platform.runLater(() -> onSuccess.accept(result));
                 }
             } catch (Throwable e) {
+                LOG.info("{} failed", title, e);
                 if (!cancelled.get()) {
                     Platform.runLater(() -> onFailure.accept(e));
                 }
