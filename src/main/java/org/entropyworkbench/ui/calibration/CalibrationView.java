@@ -142,6 +142,9 @@ public final class CalibrationView extends BorderPane {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         chosen.setMinWidth(120);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        importButton.setMinWidth(Region.USE_PREF_SIZE);
+        sessionText.setMinWidth(0);
         HBox row2 = new HBox(8, fixedLabel("Rule for gated runs"), chosen, export, importButton, sessionText, gap);
         row2.setAlignment(Pos.CENTER_LEFT);
         Label status = new Label();
