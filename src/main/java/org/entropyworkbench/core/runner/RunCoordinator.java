@@ -36,6 +36,9 @@ import org.entropyworkbench.core.tradeoff.BudgetReallocation;
  */
 final class RunCoordinator implements Runnable {
 
+    /** Set once on the coordinator thread before any step is written; read after completion. */
+    private volatile RunHeader createdHeader;
+
     private static final Job STOP_WORKER = new Job(null, null);
 
     private final RunConfig config;
@@ -109,7 +112,9 @@ final class RunCoordinator implements Runnable {
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                writer = RunFileWriter.create(out, newHeader());
+                RunHeader header = newHeader();
+                writer = RunFileWriter.create(out, header);
+                createdHeader = header;
                 for (QuestionState s : states) {
                     counters.plannedChange(initialPlan(s));
                 }
@@ -174,6 +179,11 @@ final class RunCoordinator implements Runnable {
 
     private int gateTarget(QuestionState s) {
         return s.h1() <= config.gate().tau() ? 1 : config.steps();
+    }
+
+    /** The header of a run file this coordinator created, null when it resumed one (or has not opened it yet). */
+    RunHeader createdHeader() {
+        return createdHeader;
     }
 
     private RunHeader newHeader() {

@@ -32,6 +32,8 @@ import org.entropyworkbench.core.provider.CapabilityProbe;
 import org.entropyworkbench.core.provider.ProbeReport;
 import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.RunFileReader;
+import org.entropyworkbench.core.run.RunHeader;
+import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.runner.RunConfig;
 import org.entropyworkbench.core.runner.RunEngine;
 import org.entropyworkbench.core.runner.ReplayRuns;
@@ -80,6 +82,8 @@ public final class RunViewModel {
     private BufferedRunListener listener;
     private RunSession session;
     private int runK = 20;
+    /** Every step record the current run reported, in the order they arrived (FX thread). */
+    private List<StepRecord> received = new ArrayList<>();
     private int stepsAtStart = -1;
 
     public RunViewModel(Workspace workspace, TaskExecutor executor) {
@@ -311,6 +315,7 @@ public final class RunViewModel {
             }
             if (b.completed() != null) {
                 row.completed(b.completed(), runK);
+                received.add(b.completed());
             }
         }
         if (sink != null) {
@@ -347,6 +352,7 @@ public final class RunViewModel {
             questions.add(row);
         }
         runK = config.topK();
+        received = new ArrayList<>();
         stepsAtStart = -1;
         progress.set(0);
         runTitle.set(config.title());
@@ -386,14 +392,24 @@ public final class RunViewModel {
         }
         status.set("Run " + how);
         messages.add("Run " + how + ": " + ended.output());
-        executor.submit("Reading the run's file", p -> summarise(ended), this::summarised,
+        List<StepRecord> steps = received;
+        received = new ArrayList<>();
+        executor.submit("Analysing the run", p -> summarise(ended, steps), this::summarised,
                 e -> messages.add("Could not read the run file back: " + message(e)));
     }
 
-    /** Waits for the file to be closed, reads and analyses it. Background thread. */
-    private static Finished summarise(RunSession ended) throws Exception {
+    /**
+     * Waits for the file to be closed and analyses the run. A run this session created is made of the
+     * steps the screen already received (no re-read of the whole file, which cost the UI its pulse
+     * target, docs/performance.md); a resumed run also has earlier steps, so its file is read.
+     * Background thread.
+     */
+    static Finished summarise(RunSession ended, List<StepRecord> received) throws Exception {
         RunSummary summary = ended.awaitCompletion();
-        RunFile file = RunFileReader.read(ended.output());
+        RunHeader created = ended.createdHeader();
+        RunFile file = created != null
+                ? new RunFile(ended.output(), created, List.copyOf(received), List.of(), false)
+                : RunFileReader.read(ended.output());
         RunAnalysis analysis = null;
         try {
             analysis = RunAnalysis.of(file, AnalysisOptions.defaults());
@@ -403,7 +419,7 @@ public final class RunViewModel {
         return new Finished(summary, file, analysis);
     }
 
-    private record Finished(RunSummary summary, RunFile file, RunAnalysis analysis) {
+    record Finished(RunSummary summary, RunFile file, RunAnalysis analysis) {
     }
 
     private void summarised(Finished f) {
