@@ -305,7 +305,7 @@ public final class RunViewModel {
             return;
         }
         BufferedRunListener.Drained d = listener.drain();
-        for (TokenStreamBuffer.TokenBatch b : d.batches()) {
+        for (TokenStreamBuffer.LiveTokenBatch b : d.batches()) {
             QuestionStatusRow row = rowsById.get(b.questionId());
             if (row == null) {
                 continue;

@@ -184,8 +184,8 @@ class RunViewModelTest {
         public void runStarted(int k) { runStarts++; }
 
         @Override
-        public void accept(List<TokenStreamBuffer.TokenBatch> batches) {
-            for (TokenStreamBuffer.TokenBatch b : batches) {
+        public void accept(List<TokenStreamBuffer.LiveTokenBatch> batches) {
+            for (TokenStreamBuffer.LiveTokenBatch b : batches) {
                 if (b.restarted()) {
                     tokens.put(b.key(), 0L);
                 }
