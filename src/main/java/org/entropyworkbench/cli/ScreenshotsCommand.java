@@ -3,7 +3,7 @@ package org.entropyworkbench.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.entropyworkbench.ui.app.ScreenshotTour;
+import org.entropyworkbench.ui.screenshots.ScreenshotTour;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

@@ -1,4 +1,9 @@
-package org.entropyworkbench.ui.app;
+package org.entropyworkbench.ui.screenshots;
+
+import org.entropyworkbench.ui.app.RecentFiles;
+import org.entropyworkbench.ui.app.SampleRuns;
+import org.entropyworkbench.ui.app.WorkbenchApp;
+import org.entropyworkbench.ui.app.WorkbenchWindow;
 
 import org.entropyworkbench.ui.workspace.Workspace;
 import java.awt.image.BufferedImage;
@@ -26,7 +31,8 @@ import org.entropyworkbench.ui.calibration.CalibrationViewModel;
 import org.entropyworkbench.ui.task.FxTaskExecutor;
 
 /**
- * Opens the workbench on the sample runs, visits every screen and writes one PNG per screen:
+ * The tour behind {@code ew screenshots} (and the README images): opens the workbench on the sample
+ * runs, visits every screen and writes one PNG per screen:
  * {@code java ... ScreenshotTour OUTDIR} (run under xvfb-run on a
  * headless machine). The Run screen is captured while a sample run is being replayed. The tour
  * thread drives the UI with {@link Platform#runLater} and waits for each step; the window uses a
