@@ -444,8 +444,12 @@ public final class RunViewModel {
      * Background thread.
      */
     static Finished summarise(RunSession ended, List<StepRecord> received) throws Exception {
+        // a run that never got a step wrote no file (the engine creates it with the first step): nothing to read
         RunSummary summary = ended.awaitCompletion();
         RunHeader created = ended.createdHeader();
+        if (created == null && !Files.exists(ended.output())) {
+            return new Finished(summary, null, null);
+        }
         RunFile file = created != null
                 ? new RunFile(ended.output(), created, List.copyOf(received), List.of(), false)
                 : RunFileReader.read(ended.output());
@@ -467,7 +471,7 @@ public final class RunViewModel {
             status.set(status.get() + String.format(Locale.ROOT, " · step-1 accuracy %s · final accuracy %s · %d steps this session",
                     percent(s.step1Accuracy()), percent(s.finalAccuracy()), s.stepsThisSession()));
         }
-        if (!f.file().steps().isEmpty()) {
+        if (f.file() != null && !f.file().steps().isEmpty()) {
             workspace.addRun(new LoadedRun(f.file(), f.analysis(), f.file().header().title()));
         }
     }
