@@ -163,6 +163,25 @@ class RunViewModelTest {
     }
 
     @Test
+    void aRunAgainstADeadServerEndsWithItsReasonAndLeavesNoFileToReadBack() throws Exception {
+        RunViewModel vm = viewModel(Map.of());
+        vm.form().preset().set(ServerPreset.VLLM);
+        vm.form().baseUrl().set("http://127.0.0.1:9/v1");
+        vm.form().model().set("m");
+        vm.form().dataset().set(BuiltInDatasets.load(BuiltInDatasets.MINI));
+        Path out = dir.resolve("dead.jsonl");
+        vm.form().output().set(out.toString());
+        vm.probe();
+        vm.startDespiteProbe().set(true);
+        vm.startRun();
+        tickUntilEnded(vm);
+        assertThat(vm.status().get()).startsWith("Run stopped");
+        assertThat(out).doesNotExist();
+        assertThat(vm.messages()).noneMatch(m -> m.startsWith("Could not read the run file back"));
+        assertThat(workspace.runs()).isEmpty();
+    }
+
+    @Test
     void aServerAnsweringAsAnotherModelRaisesTheBannerAndAMessage() {
         BufferedRunListener listener = new BufferedRunListener();
         listener.onServedModelDiffers("llama.cpp http://127.0.0.1:8080/v1", "no-such-model", "tiny-llama");
