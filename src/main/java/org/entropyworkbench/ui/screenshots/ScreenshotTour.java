@@ -36,7 +36,8 @@ import org.entropyworkbench.ui.task.FxTaskExecutor;
  * {@code java ... ScreenshotTour OUTDIR} (run under xvfb-run on a
  * headless machine). The Run screen is captured while a sample run is being replayed. The tour
  * thread drives the UI with {@link Platform#runLater} and waits for each step; the window uses a
- * temporary recent-files store so the user's list is untouched.
+ * temporary recent-files store so the user's list is untouched. {@code -Dewb.screenshots.size=1024x700}
+ * sizes the window (default 1400x900), to check small and large screens.
  */
 public final class ScreenshotTour {
 
@@ -82,6 +83,11 @@ public final class ScreenshotTour {
                 stage = new Stage();
                 stage.setTitle("Entropy Workbench");
                 stage.setScene(WorkbenchApp.createScene(window));
+                String size = System.getProperty("ewb.screenshots.size");
+                if (size != null && size.matches("\\d+x\\d+")) {
+                    stage.setWidth(Double.parseDouble(size.substring(0, size.indexOf('x'))));
+                    stage.setHeight(Double.parseDouble(size.substring(size.indexOf('x') + 1)));
+                }
                 WorkbenchApp.addIcons(stage);
                 stage.show();
                 window.show(WorkbenchWindow.Screen.ANALYSIS);
