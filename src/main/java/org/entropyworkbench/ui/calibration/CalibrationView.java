@@ -120,6 +120,7 @@ public final class CalibrationView extends BorderPane {
         sessionText.setId("calibration-session");
         sessionText.textProperty().bind(model.sessionTextProperty());
         sessionText.getStyleClass().add("hint");
+        sessionText.setWrapText(true);
         Button export = new Button("Export calibration JSON…");
         export.setId("export-calibration");
         export.setOnAction(e -> {
@@ -144,8 +145,7 @@ public final class CalibrationView extends BorderPane {
         chosen.setMinWidth(120);
         export.setMinWidth(Region.USE_PREF_SIZE);
         importButton.setMinWidth(Region.USE_PREF_SIZE);
-        sessionText.setMinWidth(0);
-        HBox row2 = new HBox(8, fixedLabel("Rule for gated runs"), chosen, export, importButton, sessionText, gap);
+        HBox row2 = new HBox(8, fixedLabel("Rule for gated runs"), chosen, export, importButton, gap);
         row2.setAlignment(Pos.CENTER_LEFT);
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
@@ -159,7 +159,7 @@ public final class CalibrationView extends BorderPane {
         runName.textProperty().bind(Bindings.createStringBinding(() -> model.workspace().selectedRun().get() == null
                 ? "No run" : "Calibrating on " + model.workspace().selectedRun().get().displayName(),
                 model.workspace().selectedRun()));
-        VBox box = new VBox(6, runName, row1, row2, status, imported);
+        VBox box = new VBox(6, runName, row1, row2, sessionText, status, imported);
         box.getStyleClass().add("toolbar-row");
         box.setPadding(new Insets(8));
         return box;

@@ -36,7 +36,8 @@ import org.entropyworkbench.ui.task.FxTaskExecutor;
  * {@code java ... ScreenshotTour OUTDIR} (run under xvfb-run on a
  * headless machine). The Run screen is captured while a sample run is being replayed. The tour
  * thread drives the UI with {@link Platform#runLater} and waits for each step; the window uses a
- * temporary recent-files store so the user's list is untouched.
+ * temporary recent-files store so the user's list is untouched. By default every screen is captured
+ * at 1024x700 and 1920x1080 (NAME-WxH.png); {@code -Dewb.screenshots.size=WxH} captures one size only.
  */
 public final class ScreenshotTour {
 
@@ -47,6 +48,16 @@ public final class ScreenshotTour {
     private static final double REPLAY_SPEED = 250;
     /** The window sizes the README shows: a small laptop screen and a full-HD one. */
     static final List<int[]> SIZES = List.of(new int[] {1024, 700}, new int[] {1920, 1080});
+
+    /** The sizes to capture: the one {@code -Dewb.screenshots.size=WxH} names, else {@link #SIZES}. */
+    static List<int[]> sizes() {
+        String size = System.getProperty("ewb.screenshots.size");
+        if (size != null && size.matches("\\d+x\\d+")) {
+            int x = size.indexOf('x');
+            return List.of(new int[] {Integer.parseInt(size.substring(0, x)), Integer.parseInt(size.substring(x + 1))});
+        }
+        return SIZES;
+    }
 
     private ScreenshotTour() {
     }
@@ -84,6 +95,11 @@ public final class ScreenshotTour {
                 stage = new Stage();
                 stage.setTitle("Entropy Workbench");
                 stage.setScene(WorkbenchApp.createScene(window));
+                String size = System.getProperty("ewb.screenshots.size");
+                if (size != null && size.matches("\\d+x\\d+")) {
+                    stage.setWidth(Double.parseDouble(size.substring(0, size.indexOf('x'))));
+                    stage.setHeight(Double.parseDouble(size.substring(size.indexOf('x') + 1)));
+                }
                 WorkbenchApp.addIcons(stage);
                 stage.show();
                 window.show(WorkbenchWindow.Screen.ANALYSIS);
@@ -106,7 +122,7 @@ public final class ScreenshotTour {
                     && window.analysisModel().analysis().run().path().equals(reasoning)));
             pause(800);
 
-            for (int[] size : SIZES) {
+            for (int[] size : sizes()) {
                 fx(() -> {
                     stage.setWidth(size[0]);
                     stage.setHeight(size[1]);
