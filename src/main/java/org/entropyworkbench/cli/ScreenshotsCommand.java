@@ -3,7 +3,7 @@ package org.entropyworkbench.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.entropyworkbench.ui.app.ScreenshotTour;
+import org.entropyworkbench.ui.screenshots.ScreenshotTour;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
  * the JVM when it is done.
  */
 @Command(name = "screenshots", mixinStandardHelpOptions = true,
-        description = {"Write one screenshot (PNG) per workbench screen, taken on the sample runs.",
+        description = {"Write two screenshots (PNG) per workbench screen, taken on the sample runs:",
+                "NAME-1024x700.png (a laptop screen) and NAME-1920x1080.png.",
                 "Needs a display; on a machine without one run it under Xvfb:",
                 "  xvfb-run -a ./ew screenshots"})
 final class ScreenshotsCommand implements Callable<Integer> {

@@ -45,6 +45,9 @@ import org.entropyworkbench.core.tradeoff.BudgetReallocation;
  */
 final class RunCoordinator implements Runnable {
 
+    /** Set once on the coordinator thread before any step is written; read after completion. */
+    private volatile RunHeader createdHeader;
+
     private static final Job STOP_WORKER = new Job(null, null);
 
     private final RunConfig config;
@@ -148,7 +151,9 @@ final class RunCoordinator implements Runnable {
      */
     private synchronized RunFileWriter writer(String servedModel) throws IOException {
         if (writer == null && newFile) {
-            writer = RunFileWriter.create(config.output(), newHeader(servedModel));
+            RunHeader header = newHeader(servedModel);
+            writer = RunFileWriter.create(config.output(), header);
+            createdHeader = header;
         }
         return writer;
     }
@@ -227,6 +232,11 @@ final class RunCoordinator implements Runnable {
 
     private int gateTarget(QuestionState s) {
         return s.h1() <= config.gate().gateTau() ? 1 : config.steps();
+    }
+
+    /** The header of a run file this coordinator created, null when it resumed one (or has not written it yet). */
+    RunHeader createdHeader() {
+        return createdHeader;
     }
 
     private RunHeader newHeader(String servedModel) {

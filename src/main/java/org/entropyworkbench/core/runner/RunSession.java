@@ -1,5 +1,7 @@
 package org.entropyworkbench.core.runner;
 
+import org.entropyworkbench.core.run.RunHeader;
+
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,13 @@ public final class RunSession {
     public boolean isDone() { return coordinator.result().isDone(); }
 
     public Path output() { return output; }
+
+    /**
+     * The header this session wrote when it created the run file; null when it resumed an existing
+     * file (which then holds steps from earlier sessions too). With it, the steps the listener received
+     * are the whole file, so a caller need not read the file back.
+     */
+    public RunHeader createdHeader() { return coordinator.createdHeader(); }
 
     /** Blocks until the run ended (finished, cancelled or failed) and the file is closed. */
     public RunSummary awaitCompletion() throws InterruptedException {

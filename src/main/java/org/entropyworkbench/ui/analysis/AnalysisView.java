@@ -96,6 +96,8 @@ public final class AnalysisView extends BorderPane {
     private static final double STEP_TABLE_HEIGHT = 30 + 4 * 24 + 4;
     /** Width of the τ row above which the "(or drag on the histogram)" hint fits beside the slider. */
     private static final double WIDE_ROW = 900;
+    /** Rules whose τ agree to within this (bits) share one label ("Bayes, mean 0.798"). */
+    private static final double SAME_TAU = 5e-4;
     /** Width of the separation and baseline lines: beside the tiles on a wide screen, under them on a narrow one. */
     private static final double STATS_WIDTH = 560;
     private final TokenEntropyPlot tokenPlot = new TokenEntropyPlot();
@@ -112,7 +114,7 @@ public final class AnalysisView extends BorderPane {
         charts.setDividerPositions(0.55);
         SplitPane main = new SplitPane(charts, bottomTabs());
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.47);
+        main.setDividerPositions(0.5);
         setCenter(main);
 
         DomainDragHandler.install(histogramViewer, model::setTau);
@@ -478,6 +480,17 @@ public final class AnalysisView extends BorderPane {
         List<String> texts = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
         histogram.methodTaus().forEach((m, t) -> {
+            int same = -1;
+            for (int i = 0; i < taus.size(); i++) {
+                if (Math.abs(taus.get(i) - t) < SAME_TAU) {
+                    same = i;
+                }
+            }
+            if (same >= 0) {
+                texts.set(same, WorkbenchColors.shortLabel(m) + ", " + texts.get(same));
+                colors.set(same, Color.web("#1f2a3a"));
+                return;
+            }
             taus.add(t);
             texts.add(EntropyHistogramChart.markerLabel(m, t));
             java.awt.Color c = WorkbenchColors.method(m);

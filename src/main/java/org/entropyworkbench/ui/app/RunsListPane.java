@@ -1,7 +1,6 @@
 package org.entropyworkbench.ui.app;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -10,11 +9,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.entropyworkbench.ui.common.DialogService;
 import org.entropyworkbench.ui.workspace.LoadedRun;
 import org.entropyworkbench.ui.workspace.Workspace;
 
@@ -95,12 +94,8 @@ final class RunsListPane extends VBox {
     }
 
     private void askRename(LoadedRun run) {
-        TextInputDialog dialog = new TextInputDialog(run.displayName());
-        dialog.setTitle("Rename run");
-        dialog.setHeaderText("Name shown for " + fileName(run.path()) + " (empty = the name in the file)");
-        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
-        Optional<String> name = dialog.showAndWait();
-        name.ifPresent(n -> rename(run, n));
+        DialogService.of(this).askText("Name shown for " + fileName(run.path()) + " (empty = the name in the file)",
+                run.displayName()).ifPresent(n -> rename(run, n));
     }
 
     static String fileName(Path path) {

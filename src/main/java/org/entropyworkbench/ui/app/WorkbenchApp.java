@@ -1,5 +1,12 @@
 package org.entropyworkbench.ui.app;
 
+import java.io.IOException;
+import org.entropyworkbench.logging.LogSetup;
+import org.entropyworkbench.ui.workspace.WorkspaceState;
+import org.entropyworkbench.ui.workspace.WorkspaceStateFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.entropyworkbench.ui.workspace.Workspace;
 import java.io.InputStream;
 import java.net.URL;
@@ -20,6 +27,8 @@ public final class WorkbenchApp extends Application {
     public static final double WIDTH = 1400;
     public static final double HEIGHT = 900;
 
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
+
     private TaskExecutor executor;
 
     @Override
@@ -27,13 +36,33 @@ public final class WorkbenchApp extends Application {
         executor = new FxTaskExecutor();
         Workspace workspace = new Workspace(executor);
         WorkbenchWindow window = new WorkbenchWindow(workspace, executor, RecentFiles.forCurrentUser());
+        WorkspaceStateFile remembered = new WorkspaceStateFile(LogSetup.stateDirectory().resolve("workspace.json"));
+        WorkspaceState state = remembered.read();
         stage.setTitle("Entropy Workbench");
         stage.setScene(createScene(window));
+        if (Double.isFinite(state.width()) && Double.isFinite(state.height()) && state.width() >= 640 && state.height() >= 480) {
+            stage.setWidth(state.width());
+            stage.setHeight(state.height());
+        }
         addIcons(stage);
+        stage.setOnHiding(e -> remember(remembered, workspace, stage));
         stage.show();
         window.show(WorkbenchWindow.Screen.ANALYSIS);
-        StartupTrace.watch(workspace, SampleRuns.list(SampleRuns.folder()).size());
-        window.openSampleRuns(SampleRuns.folder());
+        if (window.restore(state)) {
+            StartupTrace.watch(workspace, state.runs().size());
+        } else {
+            StartupTrace.watch(workspace, SampleRuns.list(SampleRuns.folder()).size());
+            window.openSampleRuns(SampleRuns.folder());
+        }
+    }
+
+    /** Writes what to restore next time; a failure is logged, the window still closes. */
+    private static void remember(WorkspaceStateFile file, Workspace workspace, Stage stage) {
+        try {
+            file.write(workspace.snapshot(stage.getWidth(), stage.getHeight()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not remember the workspace in {}: {}", file.file(), e.toString());
+        }
     }
 
     /** A scene of the standard size with the workbench stylesheet. */

@@ -1,6 +1,7 @@
 package org.entropyworkbench.ui.app;
 
 import org.entropyworkbench.ui.workspace.Workspace;
+import org.entropyworkbench.ui.workspace.WorkspaceState;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,6 +62,8 @@ public final class WorkbenchWindow extends BorderPane {
     private final RunViewModel runModel;
     private final RunsListPane runsPane;
     private boolean showProblemDialogs = true;
+    /** Runs a restored workspace could not reopen; kept in the status bar's open messages. */
+    private String restoreNote;
     private boolean runsListWanted = true;
     private final StatusLine statusLine = new StatusLine();
     private final HelpWindow help = new HelpWindow();
@@ -143,6 +146,32 @@ public final class WorkbenchWindow extends BorderPane {
     /** Tests and the screenshot tour turn the modal problem dialogs off (problems go to the status bar). */
     public void setShowProblemDialogs(boolean show) {
         this.showProblemDialogs = show;
+    }
+
+    /**
+     * Reopens a remembered workspace: its runs that still exist (the selected one selected, each with
+     * its session settings) and, for a file that is gone, a note in the status bar rather than an
+     * error dialog. Returns false when nothing was remembered, so the caller can open the samples.
+     */
+    public boolean restore(WorkspaceState state) {
+        List<String> notes = state.missingRunNotes();
+        List<WorkspaceState.RunEntry> existing = state.existingRuns();
+        restoreNote = notes.isEmpty() ? null : String.join(" · ", notes);
+        if (restoreNote != null) {
+            statusLine.message(restoreNote);
+        }
+        if (existing.isEmpty()) {
+            return !state.runs().isEmpty();
+        }
+        for (WorkspaceState.RunEntry r : existing) {
+            workspace.rememberSettings(r.path(), r.settings());
+        }
+        Path selected = state.selectedRun();
+        for (WorkspaceState.RunEntry r : existing) {
+            opener.open(r.path(), selected != null && r.path().toAbsolutePath().normalize()
+                    .equals(selected.toAbsolutePath().normalize()));
+        }
+        return true;
     }
 
     /** Opens the sample runs in the background; the first becomes the selected run. */
@@ -293,7 +322,7 @@ public final class WorkbenchWindow extends BorderPane {
 
     private void report(FileOpener.Outcome outcome) {
         if (outcome.error() == null && outcome.problems().isEmpty()) {
-            statusLine.message("Opened " + outcome.file().getFileName());
+            statusLine.message("Opened " + outcome.file().getFileName() + (restoreNote == null ? "" : " · " + restoreNote));
             return;
         }
         String header;

@@ -120,6 +120,7 @@ public final class CalibrationView extends BorderPane {
         sessionText.setId("calibration-session");
         sessionText.textProperty().bind(model.sessionTextProperty());
         sessionText.getStyleClass().add("hint");
+        sessionText.setWrapText(true);
         Button export = new Button("Export calibration JSON…");
         export.setId("export-calibration");
         export.setOnAction(e -> {
@@ -142,7 +143,9 @@ public final class CalibrationView extends BorderPane {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         chosen.setMinWidth(120);
-        HBox row2 = new HBox(8, fixedLabel("Rule for gated runs"), chosen, export, importButton, sessionText, gap);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        importButton.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row2 = new HBox(8, fixedLabel("Rule for gated runs"), chosen, export, importButton, gap);
         row2.setAlignment(Pos.CENTER_LEFT);
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
@@ -156,7 +159,7 @@ public final class CalibrationView extends BorderPane {
         runName.textProperty().bind(Bindings.createStringBinding(() -> model.workspace().selectedRun().get() == null
                 ? "No run" : "Calibrating on " + model.workspace().selectedRun().get().displayName(),
                 model.workspace().selectedRun()));
-        VBox box = new VBox(6, runName, row1, row2, status, imported);
+        VBox box = new VBox(6, runName, row1, row2, sessionText, status, imported);
         box.getStyleClass().add("toolbar-row");
         box.setPadding(new Insets(8));
         return box;

@@ -67,7 +67,10 @@ public final class CalibrationViewModel {
         this.executor = Objects.requireNonNull(executor);
         this.session = workspace.session();
         session.analysisProperty().addListener((obs, old, now) -> compute());
-        session.sampleModeProperty().addListener((obs, old, now) -> compute());
+        session.sampleModeProperty().addListener((obs, old, now) -> {
+            compute();
+            updateSessionText();
+        });
         session.methodProperty().addListener((obs, old, now) -> updateSessionText());
         session.tauProperty().addListener((obs, old, now) -> updateSessionText());
         session.kProperty().addListener((obs, old, now) -> updateSessionText());
@@ -237,7 +240,12 @@ public final class CalibrationViewModel {
     }
 
     private void updateSessionText() {
-        sessionText.set("Exports " + session.describe());
+        MethodOption option = session.methodProperty().get();
+        boolean drawnRule = session.sampleModeProperty().get() == SampleMode.FEW_SHOT && option != null && !option.isCustom();
+        sessionText.set("Exports " + (drawnRule
+                ? "k = " + session.kProperty().get() + " · " + session.priorsProperty().get().id() + " priors · "
+                        + option.method().label() + ", τ = its mean over the draws"
+                : session.describe()));
     }
 
     /**

@@ -192,8 +192,10 @@ public final class ChartOverlay extends StackPane {
                 }
                 Label l = new Label(texts.get(i));
                 l.getStyleClass().add("chart-marker-label");
-                l.setStyle("-fx-font-size: 11px; -fx-padding: 0 2 0 2;");
-                l.setTextFill(colors.get(i));
+                Color c = colors.get(i);
+                l.setStyle(String.format(java.util.Locale.ROOT,
+                        "-fx-font-size: 11px; -fx-padding: 0 2 0 2; -fx-text-fill: rgb(%d,%d,%d);",
+                        Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255)));
                 labels.add(l);
                 values.add(newValues.get(i));
             }
@@ -224,10 +226,7 @@ public final class ChartOverlay extends StackPane {
             }
             java.util.Arrays.sort(order, (a, b) -> Double.compare(centre[a], centre[b]));
             double[] start = new double[n];
-            for (int i = 0; i < n; i++) {
-                start[i] = Math.max(area.getMinX(), Math.min(area.getMaxX() - width[i], centre[i] - width[i] / 2));
-            }
-            int[] row = stack(order, start, width, GAP);
+            int[] row = ChartOverlay.place(order, centre, width, area.getMinX(), area.getMaxX(), GAP, start);
             int rows = 0;
             for (int i = 0; i < n; i++) {
                 rows = Math.max(rows, row[i] + 1);
@@ -246,25 +245,37 @@ public final class ChartOverlay extends StackPane {
     }
 
     /**
-     * Greedy rows for labels spanning [start, start + width): in the given order (left to right), each
-     * label takes the first row whose last label ends at least {@code gap} before it starts.
+     * Rows and left edges for labels over markers at {@code centre}: in left-to-right order each
+     * label takes the lowest row where it fits centred over its marker, or else ending at it, or
+     * else starting at it (kept inside [minX, maxX]), so close markers need few rows.
      *
-     * @return the row of each label, indexed like {@code start}
+     * @param start receives each label's left edge
+     * @return the row of each label, indexed like {@code centre}
      */
-    static int[] stack(Integer[] order, double[] start, double[] width, double gap) {
-        int[] row = new int[start.length];
+    static int[] place(Integer[] order, double[] centre, double[] width, double minX, double maxX, double gap,
+                       double[] start) {
+        int[] row = new int[centre.length];
         List<Double> rowEnds = new ArrayList<>();
         for (int i : order) {
-            int r = 0;
-            while (r < rowEnds.size() && rowEnds.get(r) + gap > start[i]) {
-                r++;
+            double[] candidates = {centre[i] - width[i] / 2, centre[i] - width[i], centre[i]};
+            boolean placed = false;
+            for (int r = 0; r <= rowEnds.size() && !placed; r++) {
+                double end = r < rowEnds.size() ? rowEnds.get(r) : Double.NEGATIVE_INFINITY;
+                for (double x : candidates) {
+                    double clamped = Math.max(minX, Math.min(maxX - width[i], x));
+                    if (end + gap <= clamped) {
+                        start[i] = clamped;
+                        row[i] = r;
+                        if (r == rowEnds.size()) {
+                            rowEnds.add(clamped + width[i]);
+                        } else {
+                            rowEnds.set(r, clamped + width[i]);
+                        }
+                        placed = true;
+                        break;
+                    }
+                }
             }
-            if (r == rowEnds.size()) {
-                rowEnds.add(start[i] + width[i]);
-            } else {
-                rowEnds.set(r, start[i] + width[i]);
-            }
-            row[i] = r;
         }
         return row;
     }

@@ -57,6 +57,9 @@ public interface DialogService {
     /** Asks a yes/no question; true for yes. */
     boolean confirm(String header, String text);
 
+    /** One line of text, starting as {@code initial}; empty when the user cancelled. */
+    Optional<String> askText(String header, String initial);
+
     /** Registers {@code service} for {@code root} and everything under it. */
     static void register(Parent root, DialogService service) {
         root.getProperties().put(KEY, service);

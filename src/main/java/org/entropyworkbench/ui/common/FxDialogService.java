@@ -82,6 +82,15 @@ public final class FxDialogService implements DialogService {
         return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
     }
 
+    @Override
+    public Optional<String> askText(String header, String initial) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
+        d.setTitle("Entropy Workbench");
+        d.setHeaderText(header);
+        d.initOwner(owner.get());
+        return d.showAndWait();
+    }
+
     private Alert alert(Alert.AlertType type, String header, String details) {
         Alert a = new Alert(type);
         a.setTitle("Entropy Workbench");

@@ -125,6 +125,7 @@ public final class TableCsvExporter {
     /** An "Export CSV…" button that asks for a file and saves {@code table} to it. */
     public static Button exportButton(TableView<?> table, String baseFileName) {
         Button button = new Button("Export CSV…");
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.getStyleClass().add("export-button");
         button.setTooltip(new Tooltip("Save the table as it is shown (visible columns) to a CSV file"));
         button.setOnAction(e -> chooseAndSave(table, baseFileName));

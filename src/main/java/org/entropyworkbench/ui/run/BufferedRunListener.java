@@ -22,7 +22,7 @@ final class BufferedRunListener implements RunListener {
     }
 
     /** Everything since the previous drain. {@code finish} is non-null once, after the last batch. */
-    record Drained(List<TokenStreamBuffer.TokenBatch> batches, RunProgress progress, List<String> warnings,
+    record Drained(List<TokenStreamBuffer.LiveTokenBatch> batches, RunProgress progress, List<String> warnings,
                    Finish finish, String servedModelWarning) {
     }
 
@@ -90,7 +90,7 @@ final class BufferedRunListener implements RunListener {
     /** Collects what happened. The finish is read first so every batch before it is included. */
     Drained drain() {
         Finish ended = finish.getAndSet(null);
-        List<TokenStreamBuffer.TokenBatch> batches = tokens.drain();
+        List<TokenStreamBuffer.LiveTokenBatch> batches = tokens.drain();
         RunProgress latest = progress.getAndSet(null);
         List<String> newWarnings = new ArrayList<>();
         for (String w = warnings.poll(); w != null; w = warnings.poll()) {

@@ -15,7 +15,7 @@ public interface LiveStreamSink {
      * What the streams did since the previous tick, in stream creation order; called on every tick,
      * with an empty list when nothing streamed (so a sink can draw what it held back).
      */
-    void accept(List<TokenStreamBuffer.TokenBatch> batches);
+    void accept(List<TokenStreamBuffer.LiveTokenBatch> batches);
 
     /** The run ended (finished, cancelled or stopped): show everything received. */
     default void runEnded() {

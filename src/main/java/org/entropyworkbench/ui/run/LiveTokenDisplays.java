@@ -65,10 +65,10 @@ final class LiveTokenDisplays implements LiveStreamSink {
     }
 
     @Override
-    public void accept(List<TokenStreamBuffer.TokenBatch> batches) {
+    public void accept(List<TokenStreamBuffer.LiveTokenBatch> batches) {
         boolean plotChanged = false;
         boolean streamBeganOrEnded = false;
-        for (TokenStreamBuffer.TokenBatch b : batches) {
+        for (TokenStreamBuffer.LiveTokenBatch b : batches) {
             String key = b.key();
             if (b.started() && !b.restarted()) {
                 plot.beginStream(key, b.questionId() + " step " + b.step(), b.step());

@@ -35,6 +35,8 @@ import org.entropyworkbench.core.provider.CapabilityProbe;
 import org.entropyworkbench.core.provider.ProbeReport;
 import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.RunFileReader;
+import org.entropyworkbench.core.run.RunHeader;
+import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.runner.RunConfig;
 import org.entropyworkbench.core.runner.RunEngine;
 import org.entropyworkbench.core.runner.ReplayRuns;
@@ -86,6 +88,8 @@ public final class RunViewModel {
     private BufferedRunListener listener;
     private RunSession session;
     private int runK = 20;
+    /** Every step record the current run reported, in the order they arrived (FX thread). */
+    private List<StepRecord> received = new ArrayList<>();
     private int stepsAtStart = -1;
 
     public RunViewModel(Workspace workspace, TaskExecutor executor) {
@@ -336,7 +340,7 @@ public final class RunViewModel {
             return;
         }
         BufferedRunListener.Drained d = listener.drain();
-        for (TokenStreamBuffer.TokenBatch b : d.batches()) {
+        for (TokenStreamBuffer.LiveTokenBatch b : d.batches()) {
             QuestionStatusRow row = rowsById.get(b.questionId());
             if (row == null) {
                 continue;
@@ -346,6 +350,7 @@ public final class RunViewModel {
             }
             if (b.completed() != null) {
                 row.completed(b.completed(), runK);
+                received.add(b.completed());
             }
         }
         if (sink != null) {
@@ -385,6 +390,7 @@ public final class RunViewModel {
             questions.add(row);
         }
         runK = config.topK();
+        received = new ArrayList<>();
         stepsAtStart = -1;
         modelWarning.set("");
         progress.set(0);
@@ -425,14 +431,28 @@ public final class RunViewModel {
         }
         status.set("Run " + how);
         messages.add("Run " + how + ": " + ended.output());
-        executor.submit("Reading the run's file", p -> summarise(ended), this::summarised,
+        List<StepRecord> steps = received;
+        received = new ArrayList<>();
+        executor.submit("Analysing the run", p -> summarise(ended, steps), this::summarised,
                 e -> messages.add("Could not read the run file back: " + message(e)));
     }
 
-    /** Waits for the file to be closed, reads and analyses it. Background thread. */
-    private static Finished summarise(RunSession ended) throws Exception {
+    /**
+     * Waits for the file to be closed and analyses the run. A run this session created is made of the
+     * steps the screen already received (no re-read of the whole file, which cost the UI its pulse
+     * target, docs/performance.md); a resumed run also has earlier steps, so its file is read.
+     * Background thread.
+     */
+    static Finished summarise(RunSession ended, List<StepRecord> received) throws Exception {
+        // a run that never got a step wrote no file (the engine creates it with the first step): nothing to read
         RunSummary summary = ended.awaitCompletion();
-        RunFile file = RunFileReader.read(ended.output());
+        RunHeader created = ended.createdHeader();
+        if (created == null && !Files.exists(ended.output())) {
+            return new Finished(summary, null, null);
+        }
+        RunFile file = created != null
+                ? new RunFile(ended.output(), created, List.copyOf(received), List.of(), false)
+                : RunFileReader.read(ended.output());
         RunAnalysis analysis = null;
         try {
             analysis = RunAnalysis.of(file, AnalysisOptions.defaults());
@@ -442,7 +462,7 @@ public final class RunViewModel {
         return new Finished(summary, file, analysis);
     }
 
-    private record Finished(RunSummary summary, RunFile file, RunAnalysis analysis) {
+    record Finished(RunSummary summary, RunFile file, RunAnalysis analysis) {
     }
 
     private void summarised(Finished f) {
@@ -451,7 +471,7 @@ public final class RunViewModel {
             status.set(status.get() + String.format(Locale.ROOT, " · step-1 accuracy %s · final accuracy %s · %d steps this session",
                     percent(s.step1Accuracy()), percent(s.finalAccuracy()), s.stepsThisSession()));
         }
-        if (!f.file().steps().isEmpty()) {
+        if (f.file() != null && !f.file().steps().isEmpty()) {
             workspace.addRun(new LoadedRun(f.file(), f.analysis(), f.file().header().title()));
         }
     }

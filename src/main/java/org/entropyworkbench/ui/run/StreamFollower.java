@@ -28,7 +28,7 @@ final class StreamFollower {
     /** The followed stream's key, or null. */
     String currentKey() { return currentKey; }
 
-    Decision onBatch(TokenStreamBuffer.TokenBatch b) {
+    Decision onBatch(TokenStreamBuffer.LiveTokenBatch b) {
         Decision d;
         if (b.key().equals(currentKey)) {
             d = b.restarted() ? Decision.SWITCH_AND_APPEND : Decision.APPEND;

@@ -44,7 +44,7 @@ public final class TokenStreamBuffer {
      * @param completed  the step's record when it completed since the previous drain, else null
      * @param order      creation order of the stream (batches are returned in this order)
      */
-    public record TokenBatch(String questionId, int step, boolean started, boolean restarted, String[] texts,
+    public record LiveTokenBatch(String questionId, int step, boolean started, boolean restarted, String[] texts,
                              double[] entropies, Channel[] channels, int size, StepRecord completed, long order) {
 
         /** Stream key "questionId/step" (the plot's series key). */
@@ -83,12 +83,12 @@ public final class TokenStreamBuffer {
      * streams were created (so a question's step s comes before its step s+1). Completed streams are
      * forgotten after their final batch. Consumer thread.
      */
-    public List<TokenBatch> drain() {
-        List<TokenBatch> out = new ArrayList<>();
+    public List<LiveTokenBatch> drain() {
+        List<LiveTokenBatch> out = new ArrayList<>();
         Iterator<Pending> it = streams.values().iterator();
         while (it.hasNext()) {
             Pending p = it.next();
-            TokenBatch batch = p.take();
+            LiveTokenBatch batch = p.take();
             if (batch != null) {
                 out.add(batch);
                 if (batch.completed() != null) {
@@ -96,7 +96,7 @@ public final class TokenStreamBuffer {
                 }
             }
         }
-        out.sort(Comparator.comparingLong(TokenBatch::order));
+        out.sort(Comparator.comparingLong(LiveTokenBatch::order));
         return out;
     }
 
@@ -161,11 +161,11 @@ public final class TokenStreamBuffer {
         }
 
         /** Swaps the buffered tokens out; null when nothing happened since the last take. */
-        synchronized TokenBatch take() {
+        synchronized LiveTokenBatch take() {
             if (size == 0 && !started && !restarted && completed == null) {
                 return null;
             }
-            TokenBatch batch = new TokenBatch(questionId, step, started, restarted, texts, entropies, channels,
+            LiveTokenBatch batch = new LiveTokenBatch(questionId, step, started, restarted, texts, entropies, channels,
                     size, completed, order);
             int capacity = Math.max(INITIAL_CAPACITY, Math.min(size, 4096));
             texts = new String[capacity];

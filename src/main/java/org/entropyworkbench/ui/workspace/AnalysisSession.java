@@ -126,6 +126,11 @@ public final class AnalysisSession {
         remembered.put(key(r), s);
     }
 
+    /** Settings to restore when the run read from {@code path} is selected. */
+    void rememberPath(java.nio.file.Path path, SessionSettings s) {
+        remembered.put(path.toAbsolutePath().normalize(), s);
+    }
+
     /** The settings remembered for {@code r}: the live ones when it is the current run. */
     SessionSettings settingsOf(LoadedRun r) {
         if (r == run.get()) {

@@ -5,6 +5,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
@@ -42,6 +44,24 @@ public final class Workspace {
 
     /** The executor slow work of the workspace runs on. */
     public TaskExecutor executor() { return executor; }
+
+    /** What to remember of this workspace between sessions, with the window's size. */
+    public WorkspaceState snapshot(double width, double height) {
+        List<WorkspaceState.RunEntry> entries = new ArrayList<>();
+        for (LoadedRun r : runs) {
+            if (r.path() != null) {
+                SessionSettings s = session.settingsOf(r);
+                entries.add(new WorkspaceState.RunEntry(r.path(), s == null ? SessionSettings.defaults() : s));
+            }
+        }
+        LoadedRun selected = selectedRun.get();
+        return new WorkspaceState(width, height, selected == null ? null : selected.path(), entries);
+    }
+
+    /** Session settings to apply when the run at {@code path} is selected (restoring a remembered workspace). */
+    public void rememberSettings(java.nio.file.Path path, SessionSettings settings) {
+        session.rememberPath(path, settings);
+    }
 
     /**
      * Hands {@code then} (on the FX thread) the analysis of {@code run} at {@code options}: at once when

@@ -23,6 +23,20 @@ public final class ScriptedDialogService implements DialogService {
         return this;
     }
 
+    private final Deque<String> texts = new ArrayDeque<>();
+
+    /** The next text question is answered with {@code text}. */
+    public ScriptedDialogService text(String text) {
+        texts.add(text);
+        return this;
+    }
+
+    @Override
+    public Optional<String> askText(String header, String initial) {
+        shown.add("ask: " + header);
+        return Optional.ofNullable(texts.poll());
+    }
+
     /** What confirmations answer. */
     public ScriptedDialogService answer(boolean yes) {
         this.answer = yes;

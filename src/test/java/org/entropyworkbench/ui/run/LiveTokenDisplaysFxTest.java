@@ -34,12 +34,12 @@ class LiveTokenDisplaysFxTest {
         stage.show();
     }
 
-    private static TokenStreamBuffer.TokenBatch batch(boolean started, Channel channel, String... tokens) {
+    private static TokenStreamBuffer.LiveTokenBatch batch(boolean started, Channel channel, String... tokens) {
         double[] h = new double[tokens.length];
         Arrays.fill(h, 0.1);
         Channel[] c = new Channel[tokens.length];
         Arrays.fill(c, channel);
-        return new TokenStreamBuffer.TokenBatch("q1", 1, started, false, tokens, h, c, tokens.length, null, 0);
+        return new TokenStreamBuffer.LiveTokenBatch("q1", 1, started, false, tokens, h, c, tokens.length, null, 0);
     }
 
     private static String shown(TintedTokenText text) {

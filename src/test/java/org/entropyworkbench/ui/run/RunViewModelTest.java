@@ -72,6 +72,16 @@ class RunViewModelTest {
         assertThat(vm.status().get()).startsWith("Run finished");
         assertThat(workspace.runs()).hasSize(1);
         assertThat(workspace.runs().get(0).file().steps()).hasSize(24);
+        var written = org.entropyworkbench.core.run.RunFileReader.read(workspace.runs().get(0).path());
+        assertThat(workspace.runs().get(0).file().header()).as("the header the engine wrote, not re-read")
+                .isEqualTo(written.header());
+        java.util.function.Function<StepRecord, String> key = r -> r.questionId() + "/" + r.step() + "/" + r.correct()
+                + "/" + r.text() + "/" + r.completionTokens() + "/" + r.extractedAnswer();
+        assertThat(workspace.runs().get(0).file().steps()).as("the steps the screen received are the file's")
+                .extracting(key).containsExactlyInAnyOrderElementsOf(written.steps().stream().map(key).toList());
+        assertThat(workspace.runs().get(0).analysis().outcomes()).hasSize(
+                org.entropyworkbench.core.analysis.RunAnalysis.of(written,
+                        org.entropyworkbench.core.analysis.AnalysisOptions.defaults()).outcomes().size());
         assertThat(ticker.started).isFalse();
     }
 
@@ -153,6 +163,25 @@ class RunViewModelTest {
     }
 
     @Test
+    void aRunAgainstADeadServerEndsWithItsReasonAndLeavesNoFileToReadBack() throws Exception {
+        RunViewModel vm = viewModel(Map.of());
+        vm.form().preset().set(ServerPreset.VLLM);
+        vm.form().baseUrl().set("http://127.0.0.1:9/v1");
+        vm.form().model().set("m");
+        vm.form().dataset().set(BuiltInDatasets.load(BuiltInDatasets.MINI));
+        Path out = dir.resolve("dead.jsonl");
+        vm.form().output().set(out.toString());
+        vm.probe();
+        vm.startDespiteProbe().set(true);
+        vm.startRun();
+        tickUntilEnded(vm);
+        assertThat(vm.status().get()).startsWith("Run stopped");
+        assertThat(out).doesNotExist();
+        assertThat(vm.messages()).noneMatch(m -> m.startsWith("Could not read the run file back"));
+        assertThat(workspace.runs()).isEmpty();
+    }
+
+    @Test
     void aServerAnsweringAsAnotherModelRaisesTheBannerAndAMessage() {
         BufferedRunListener listener = new BufferedRunListener();
         listener.onServedModelDiffers("llama.cpp http://127.0.0.1:8080/v1", "no-such-model", "tiny-llama");
@@ -209,8 +238,8 @@ class RunViewModelTest {
         public void runStarted(int k) { runStarts++; }
 
         @Override
-        public void accept(List<TokenStreamBuffer.TokenBatch> batches) {
-            for (TokenStreamBuffer.TokenBatch b : batches) {
+        public void accept(List<TokenStreamBuffer.LiveTokenBatch> batches) {
+            for (TokenStreamBuffer.LiveTokenBatch b : batches) {
                 if (b.restarted()) {
                     tokens.put(b.key(), 0L);
                 }

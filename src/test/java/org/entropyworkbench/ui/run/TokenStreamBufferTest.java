@@ -45,7 +45,7 @@ class TokenStreamBufferTest {
         boolean finished = false;
         while (!finished) {
             finished = done.await(5, TimeUnit.MILLISECONDS);
-            for (TokenStreamBuffer.TokenBatch b : buffer.drain()) {
+            for (TokenStreamBuffer.LiveTokenBatch b : buffer.drain()) {
                 batches++;
                 List<String> texts = received.computeIfAbsent(b.key(), k -> new ArrayList<>());
                 for (int i = 0; i < b.size(); i++) {
@@ -86,12 +86,12 @@ class TokenStreamBufferTest {
         TokenStreamBuffer buffer = new TokenStreamBuffer();
         buffer.offerStarted("a", 1);
         buffer.offerToken("a", 1, "x", 1.0, Channel.ANSWER);
-        List<TokenStreamBuffer.TokenBatch> first = buffer.drain();
+        List<TokenStreamBuffer.LiveTokenBatch> first = buffer.drain();
         assertThat(first).singleElement().satisfies(b -> assertThat(b.size()).isEqualTo(1));
         buffer.offerToken("a", 1, "y", 1.0, Channel.ANSWER);
         buffer.offerRestarted("a", 1);
         buffer.offerToken("a", 1, "z", 0.5, Channel.ANSWER);
-        List<TokenStreamBuffer.TokenBatch> second = buffer.drain();
+        List<TokenStreamBuffer.LiveTokenBatch> second = buffer.drain();
         assertThat(second).singleElement().satisfies(b -> {
             assertThat(b.restarted()).isTrue();
             assertThat(b.size()).isEqualTo(1);
@@ -107,7 +107,7 @@ class TokenStreamBufferTest {
         buffer.offerStarted("a", 1);
         buffer.offerCompleted(record("b", 1));
         buffer.offerStarted("b", 2);
-        List<String> keys = buffer.drain().stream().map(TokenStreamBuffer.TokenBatch::key).toList();
+        List<String> keys = buffer.drain().stream().map(TokenStreamBuffer.LiveTokenBatch::key).toList();
         assertThat(keys).containsExactly("b/1", "a/1", "b/2");
     }
 

@@ -1,4 +1,9 @@
-package org.entropyworkbench.ui.app;
+package org.entropyworkbench.ui.screenshots;
+
+import org.entropyworkbench.ui.app.RecentFiles;
+import org.entropyworkbench.ui.app.SampleRuns;
+import org.entropyworkbench.ui.app.WorkbenchApp;
+import org.entropyworkbench.ui.app.WorkbenchWindow;
 
 import org.entropyworkbench.ui.workspace.Workspace;
 import java.awt.image.BufferedImage;
@@ -26,11 +31,13 @@ import org.entropyworkbench.ui.calibration.CalibrationViewModel;
 import org.entropyworkbench.ui.task.FxTaskExecutor;
 
 /**
- * Opens the workbench on the sample runs, visits every screen and writes one PNG per screen:
+ * The tour behind {@code ew screenshots} (and the README images): opens the workbench on the sample
+ * runs, visits every screen and writes one PNG per screen:
  * {@code java ... ScreenshotTour OUTDIR} (run under xvfb-run on a
  * headless machine). The Run screen is captured while a sample run is being replayed. The tour
  * thread drives the UI with {@link Platform#runLater} and waits for each step; the window uses a
- * temporary recent-files store so the user's list is untouched.
+ * temporary recent-files store so the user's list is untouched. By default every screen is captured
+ * at 1024x700 and 1920x1080 (NAME-WxH.png); {@code -Dewb.screenshots.size=WxH} captures one size only.
  */
 public final class ScreenshotTour {
 
@@ -41,6 +48,16 @@ public final class ScreenshotTour {
     private static final double REPLAY_SPEED = 250;
     /** The window sizes the README shows: a small laptop screen and a full-HD one. */
     static final List<int[]> SIZES = List.of(new int[] {1024, 700}, new int[] {1920, 1080});
+
+    /** The sizes to capture: the one {@code -Dewb.screenshots.size=WxH} names, else {@link #SIZES}. */
+    static List<int[]> sizes() {
+        String size = System.getProperty("ewb.screenshots.size");
+        if (size != null && size.matches("\\d+x\\d+")) {
+            int x = size.indexOf('x');
+            return List.of(new int[] {Integer.parseInt(size.substring(0, x)), Integer.parseInt(size.substring(x + 1))});
+        }
+        return SIZES;
+    }
 
     private ScreenshotTour() {
     }
@@ -78,6 +95,11 @@ public final class ScreenshotTour {
                 stage = new Stage();
                 stage.setTitle("Entropy Workbench");
                 stage.setScene(WorkbenchApp.createScene(window));
+                String size = System.getProperty("ewb.screenshots.size");
+                if (size != null && size.matches("\\d+x\\d+")) {
+                    stage.setWidth(Double.parseDouble(size.substring(0, size.indexOf('x'))));
+                    stage.setHeight(Double.parseDouble(size.substring(size.indexOf('x') + 1)));
+                }
                 WorkbenchApp.addIcons(stage);
                 stage.show();
                 window.show(WorkbenchWindow.Screen.ANALYSIS);
@@ -100,7 +122,7 @@ public final class ScreenshotTour {
                     && window.analysisModel().analysis().run().path().equals(reasoning)));
             pause(800);
 
-            for (int[] size : SIZES) {
+            for (int[] size : sizes()) {
                 fx(() -> {
                     stage.setWidth(size[0]);
                     stage.setHeight(size[1]);
