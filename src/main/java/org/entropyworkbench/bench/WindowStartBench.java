@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,16 +70,18 @@ public final class WindowStartBench implements BenchSection {
 
     private static Start launch(Path root, boolean plain) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(root.resolve("ew").toString()).directory(root.toFile());
-        pb.environment().put("EW_JAVA_OPTS", "-Dewb.startupTrace=exit");
+        // a fresh state folder: the window opens the sample runs, not a workspace remembered from a session
+        Path state = Files.createTempDirectory("ewb-window-bench-state");
+        pb.environment().put("EW_JAVA_OPTS", "-Dewb.startupTrace=exit -Dewb.stateDir=" + state);
         if (plain) {
             pb.environment().put("EW_NO_TUNING", "1");
         }
-        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         long t0 = System.nanoTime();
         Process p = pb.start();
         double pulse = Double.NaN;
         double loaded = Double.NaN;
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = err.readLine()) != null) {
                 if (line.startsWith("ewb-startup: first-pulse")) {

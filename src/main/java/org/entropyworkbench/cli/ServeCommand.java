@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
         description = "Serve the calibrated gate as an OpenAI-compatible proxy in front of a model server.",
         footer = {"",
                 "Example:",
-                "  ew serve --calibration cal.json --upstream http://127.0.0.1:8080/v1 --preset llamacpp \\",
+                "  ew serve --calibration cal.json --preset llamacpp \\",
+                "           --upstream http://127.0.0.1:8080/v1 \\",
                 "           --listen 127.0.0.1:8090 --record serve.jsonl",
                 "  then point any OpenAI client at http://127.0.0.1:8090/v1 (see docs/serve.md)."})
 public final class ServeCommand implements Callable<Integer> {

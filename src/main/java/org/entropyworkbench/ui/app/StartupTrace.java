@@ -10,7 +10,7 @@ import org.entropyworkbench.ui.workspace.Workspace;
 /**
  * Start-up timestamps for the window benchmark (issue 12, {@code ew bench --only window}): with
  * {@code -Dewb.startupTrace=print} (or {@code =exit}, which also closes the window afterwards) the
- * window prints one stderr line at its first pulse and one when every sample run is loaded,
+ * window prints one stdout line at its first pulse and one when every sample run is loaded,
  * analysed and a pulse has shown it. The benchmark times the lines' arrival from the launch of
  * {@code ./ew}; each line also says milliseconds since the JVM started, as the OS reports it.
  * Does nothing when the property is not set. FX thread.
@@ -60,7 +60,7 @@ final class StartupTrace {
     private static void print(String event) {
         long sinceJvm = ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
-        System.err.println(PREFIX + event + " (" + sinceJvm + " ms after the JVM started)");
-        System.err.flush();
+        System.out.println(PREFIX + event + " (" + sinceJvm + " ms after the JVM started)");
+        System.out.flush();
     }
 }
