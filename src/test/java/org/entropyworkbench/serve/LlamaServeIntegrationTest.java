@@ -141,7 +141,10 @@ class LlamaServeIntegrationTest {
             assertThat(ext.get("decision").asText()).isEqualTo("stop");
             assertThat(ext.get("h").asDouble()).isGreaterThan(0);
             assertThat(serverTasks() - tasks0).as("requests the llama.cpp server processed").isEqualTo(1);
-            assertThat(tokensPredicted() - tokens0).isEqualTo((double) c.usage().orElseThrow().completionTokens());
+            // llama.cpp counts the end-of-sequence token it never streams (docs/run-format.md, the llamacpp
+            // preset): usage holds the streamed tokens, so the server's count is the same or one higher per step.
+            double reported = c.usage().orElseThrow().completionTokens();
+            assertThat(tokensPredicted() - tokens0).isBetween(reported, reported + 1);
             assertThat(c.choices().get(0).message().content()).isPresent();
         }
     }
@@ -173,7 +176,8 @@ class LlamaServeIntegrationTest {
             assertThat(ext.get("decision").asText()).isEqualTo("refine");
             assertThat(ext.get("steps").asInt()).isEqualTo(4);
             assertThat(serverTasks() - tasks0).as("requests the llama.cpp server processed").isEqualTo(4);
-            assertThat(tokensPredicted() - tokens0).isEqualTo((double) usage);
+            // one unstreamed end-of-sequence token at most per step (see the stop test)
+            assertThat(tokensPredicted() - tokens0).isBetween((double) usage, (double) usage + 4);
         }
     }
 

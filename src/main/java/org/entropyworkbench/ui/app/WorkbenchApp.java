@@ -1,6 +1,7 @@
 package org.entropyworkbench.ui.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import org.entropyworkbench.logging.LogSetup;
 import org.entropyworkbench.ui.workspace.WorkspaceState;
 import org.entropyworkbench.ui.workspace.WorkspaceStateFile;
@@ -13,6 +14,8 @@ import java.net.URL;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.entropyworkbench.ui.task.FxTaskExecutor;
 import org.entropyworkbench.ui.task.TaskExecutor;
@@ -44,15 +47,33 @@ public final class WorkbenchApp extends Application {
             stage.setWidth(state.width());
             stage.setHeight(state.height());
         }
+        fitToScreen(stage);
         addIcons(stage);
         stage.setOnHiding(e -> remember(remembered, workspace, stage));
         stage.show();
         window.show(WorkbenchWindow.Screen.ANALYSIS);
         if (window.restore(state)) {
-            StartupTrace.watch(workspace, state.runs().size());
+            StartupTrace.watch(workspace, (int) state.runs().stream().filter(r -> Files.isRegularFile(r.path())).count());
         } else {
             StartupTrace.watch(workspace, SampleRuns.list(SampleRuns.folder()).size());
             window.openSampleRuns(SampleRuns.folder());
+        }
+    }
+
+    /**
+     * Keeps the window inside the screen's usable area: the standard 1400x900 (or a size remembered on
+     * a bigger monitor) would reach past a 1024x700 laptop screen, where the screens scroll instead.
+     * FX thread, before the stage is shown.
+     */
+    private static void fitToScreen(Stage stage) {
+        Rectangle2D usable = Screen.getPrimary().getVisualBounds();
+        double width = Double.isNaN(stage.getWidth()) ? WIDTH : stage.getWidth();
+        double height = Double.isNaN(stage.getHeight()) ? HEIGHT : stage.getHeight();
+        if (width > usable.getWidth() || height > usable.getHeight()) {
+            stage.setWidth(Math.min(width, usable.getWidth()));
+            stage.setHeight(Math.min(height, usable.getHeight()));
+            stage.setX(usable.getMinX());
+            stage.setY(usable.getMinY());
         }
     }
 
