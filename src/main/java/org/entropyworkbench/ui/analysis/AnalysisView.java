@@ -284,7 +284,8 @@ public final class AnalysisView extends BorderPane {
             }
         });
         model.signalProperty().addListener((obs, old, now) -> signalBox.setValue(now));
-        signalBox.setMinWidth(Region.USE_PREF_SIZE);
+        signalBox.setPrefWidth(200);
+        signalBox.setMinWidth(130);
         HBox bar = new HBox(runLabel, busy, spacer(), fixedLabel("Signal"), signalBox, fixedLabel("Top-k for H"), kBox, fixedLabel("Bayes"), priorsBox);
         bar.getStyleClass().add("toolbar-row");
         return bar;

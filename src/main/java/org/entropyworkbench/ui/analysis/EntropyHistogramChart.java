@@ -231,5 +231,8 @@ public final class EntropyHistogramChart {
         }
         double pad = 0.04 * (hi - lo);
         plot.getDomainAxis().setRange(Math.max(0, lo - pad), hi + pad);
+        // the count axis auto-ranges over the bars inside the x range, so it is redone once x moved (a new
+        // signal or run can lie wholly outside the previous x range)
+        plot.configureRangeAxes();
     }
 }

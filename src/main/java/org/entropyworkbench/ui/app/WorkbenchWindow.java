@@ -87,7 +87,7 @@ public final class WorkbenchWindow extends BorderPane {
         analysisModel = new AnalysisViewModel(workspace, executor);
         analysisView = new AnalysisView(analysisModel);
         calibrationModel = new CalibrationViewModel(workspace, executor);
-        compareModel = new CompareViewModel(workspace);
+        compareModel = new CompareViewModel(workspace, executor);
         signalsModel = new SignalsViewModel(workspace, executor);
         runModel = new RunViewModel(workspace, executor);
         tabs.getTabs().addAll(

@@ -162,6 +162,10 @@ public final class CompareView extends BorderPane {
         TableColumn<CompareRow, String> n = column("n correct / incorrect", r -> r.nCorrect() + " / " + r.nIncorrect());
         n.setPrefWidth(85);
         cols.add(n);
+        TableColumn<CompareRow, String> auroc = column("AUROC [95 %]", CompareRow::aurocText);
+        auroc.setPrefWidth(96);
+        auroc.setId("compare-auroc");
+        cols.add(auroc);
         TableColumn<CompareRow, Double> d = numberColumn("Cohen's d", CompareRow::cohensD, v -> Formats.number(v, 3), 64);
         cols.add(d);
         TableColumn<CompareRow, Double> p = numberColumn("p", CompareRow::pValue, Formats::pValue, 66);
@@ -180,7 +184,7 @@ public final class CompareView extends BorderPane {
             TableColumns.wrapHeader(group);
             cols.add(group);
         }
-        for (TableColumn<CompareRow, ?> c : List.of(n, d, s1, fin)) {
+        for (TableColumn<CompareRow, ?> c : List.of(n, auroc, d, s1, fin)) {
             TableColumns.wrapHeader(c);
         }
         table.getColumns().setAll(cols);
