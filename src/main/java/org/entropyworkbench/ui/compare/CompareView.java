@@ -165,7 +165,7 @@ public final class CompareView extends BorderPane {
         n.setPrefWidth(85);
         cols.add(n);
         TableColumn<CompareRow, String> auroc = column("AUROC [95 %]", CompareRow::aurocText);
-        auroc.setPrefWidth(96);
+        auroc.setPrefWidth(112);
         auroc.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
