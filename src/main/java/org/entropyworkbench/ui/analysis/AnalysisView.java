@@ -103,6 +103,7 @@ public final class AnalysisView extends BorderPane {
     private final QuestionReader reader = new QuestionReader();
     private boolean updatingSlider;
     private TableColumn<QuestionRow, Double> h1Column;
+    private final List<TableColumn<TopKAblationRow, Double>> ablationTauColumns = new ArrayList<>();
     private final Label unitLabel = fixedLabel("bits");
     private final ComboBox<Signal> signalBox = new ComboBox<>();
 
@@ -460,7 +461,8 @@ public final class AnalysisView extends BorderPane {
         ablationTable.getColumns().setAll(List.of(k, d, p));
         for (ThresholdMethod m : ThresholdMethod.values()) {
             TableColumn<TopKAblationRow, Object> group = new TableColumn<>(m.label());
-            TableColumn<TopKAblationRow, Double> tau = column("τ (bits)", r -> r.tau().get(m));
+            TableColumn<TopKAblationRow, Double> tau = column("τ (bits)", r -> model.shown(r.tau().get(m)));
+            ablationTauColumns.add(tau);
             TableCsvExporter.formatColumn(tau, v -> Formats.number(v, 3));
             TableColumn<TopKAblationRow, Double> saving = column("Token savings", r -> r.tokenSavings().get(m));
             TableCsvExporter.formatColumn(saving, Formats::percent);
@@ -496,6 +498,7 @@ public final class AnalysisView extends BorderPane {
         Signal signal = model.signalProperty().get();
         unitLabel.setText(signal.unit());
         h1Column.setText(signal == Signal.DEFAULT ? "H1 (bits)" : "Step 1 (" + signal.unit() + ")");
+        ablationTauColumns.forEach(c -> c.setText("τ (" + signal.unit() + ")"));
         if (a == null) {
             histogram.setClasses(new double[0], new double[0]);
             histogram.setMethodTaus(null);
