@@ -41,6 +41,7 @@ import javafx.util.StringConverter;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.analysis.TopKAblationRow;
 import org.entropyworkbench.core.run.StepRecord;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.threshold.BayesPriors;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.tradeoff.TradeoffPoint;
@@ -103,13 +104,17 @@ public final class AnalysisView extends BorderPane {
     private final TokenEntropyPlot tokenPlot = new TokenEntropyPlot();
     private final QuestionReader reader = new QuestionReader();
     private boolean updatingSlider;
+    private TableColumn<QuestionRow, Double> h1Column;
+    private final List<TableColumn<TopKAblationRow, Double>> ablationTauColumns = new ArrayList<>();
+    private final Label unitLabel = fixedLabel("bits");
+    private final ComboBox<Signal> signalBox = new ComboBox<>();
 
     public AnalysisView(AnalysisViewModel model) {
         this.model = model;
         getStyleClass().add("analysis-view");
         setTop(new VBox(toolbar(), tauRow(), metricsRow()));
         SplitPane charts = new SplitPane(
-                chartPane(histogramOverlay, () -> histogram.exportChart(model.tauProperty().get()), "entropy-histogram"),
+                chartPane(histogramOverlay, () -> histogram.exportChart(model.shown(model.tauProperty().get())), "entropy-histogram"),
                 chartPane(curveOverlay, () -> curve.exportChart(model.pointProperty().get()), "savings-vs-accuracy"));
         charts.setDividerPositions(0.55);
         SplitPane main = new SplitPane(charts, bottomTabs());
@@ -117,7 +122,7 @@ public final class AnalysisView extends BorderPane {
         main.setDividerPositions(0.5);
         setCenter(main);
 
-        DomainDragHandler.install(histogramViewer, model::setTau);
+        DomainDragHandler.install(histogramViewer, model::setShownTau);
         histogramViewer.setId("entropy-histogram");
         Tooltip.install(histogramViewer, new Tooltip("Click or drag to move τ"));
 
@@ -158,7 +163,7 @@ public final class AnalysisView extends BorderPane {
         Files.createDirectories(folder);
         List<Path> written = new ArrayList<>();
         for (var entry : Map.of(
-                "entropy-histogram", histogram.exportChart(model.tauProperty().get()),
+                "entropy-histogram", histogram.exportChart(model.shown(model.tauProperty().get())),
                 "savings-vs-accuracy", curve.exportChart(model.pointProperty().get())).entrySet()) {
             Path png = folder.resolve(entry.getKey() + ".png");
             ChartExporter.savePng(entry.getValue(), png, ChartExporter.DEFAULT_WIDTH, ChartExporter.DEFAULT_HEIGHT);
@@ -200,7 +205,7 @@ public final class AnalysisView extends BorderPane {
         HBox.setHgrow(tauSlider, Priority.SOMETIMES);
         tauSlider.valueProperty().addListener((obs, old, now) -> {
             if (!updatingSlider) {
-                model.setTau(now.doubleValue());
+                model.setShownTau(now.doubleValue());
             }
         });
         tauField.setId("tau-field");
@@ -211,7 +216,7 @@ public final class AnalysisView extends BorderPane {
             TauInput input = TauInput.parse(tauField.getText());
             if (input.ok()) {
                 tauFieldProblem.setText("");
-                model.setTau(input.value());
+                model.setShownTau(input.value());
             } else {
                 tauFieldProblem.setText(input.problem());
                 showTau(model.tauProperty().get());
@@ -264,7 +269,27 @@ public final class AnalysisView extends BorderPane {
         kBox.setMinWidth(Region.USE_PREF_SIZE);
         priorsBox.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox bar = new HBox(runLabel, busy, spacer(), fixedLabel("Top-k for H"), kBox, fixedLabel("Bayes"), priorsBox);
+        signalBox.getItems().setAll(Signal.values());
+        signalBox.setId("signal-selector");
+        signalBox.setValue(model.signalProperty().get());
+        signalBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Signal s) { return s == null ? "" : s.label(); }
+
+            @Override
+            public Signal fromString(String s) { return Signal.fromId(s); }
+        });
+        signalBox.setTooltip(new Tooltip("The step-1 confidence signal the rules, charts and calibration work on"
+                + " (docs/signals.md defines each)"));
+        signalBox.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.signalProperty().set(now);
+            }
+        });
+        model.signalProperty().addListener((obs, old, now) -> signalBox.setValue(now));
+        signalBox.setPrefWidth(200);
+        signalBox.setMinWidth(130);
+        HBox bar = new HBox(runLabel, busy, spacer(), fixedLabel("Signal"), signalBox, fixedLabel("Top-k for H"), kBox, fixedLabel("Bayes"), priorsBox);
         bar.getStyleClass().add("toolbar-row");
         return bar;
     }
@@ -274,7 +299,7 @@ public final class AnalysisView extends BorderPane {
         hint.getStyleClass().add("hint");
         methodBox.setMinWidth(140);
         HBox row = new HBox(8, fixedLabel("Rule"), methodBox, fixedLabel("Threshold τ"), tauSlider, tauField,
-                fixedLabel("bits"), hint, tauFieldProblem);
+                unitLabel, hint, tauFieldProblem);
         hint.managedProperty().bind(row.widthProperty().greaterThan(WIDE_ROW).and(tauFieldProblem.textProperty().isEmpty()));
         hint.visibleProperty().bind(hint.managedProperty());
         row.setAlignment(Pos.CENTER_LEFT);
@@ -346,7 +371,8 @@ public final class AnalysisView extends BorderPane {
 
     private SplitPane questionsPane() {
         TableColumn<QuestionRow, String> id = column("Question", QuestionRow::questionId);
-        TableColumn<QuestionRow, Double> h1 = column("H1 (bits)", QuestionRow::h1);
+        TableColumn<QuestionRow, Double> h1 = column("H1 (bits)", r -> model.shown(r.h1()));
+        h1Column = h1;
         TableCsvExporter.formatColumn(h1, v -> Formats.number(v, 3));
         TableColumn<QuestionRow, String> correct = column("Correct at step 1..S", QuestionRow::correctness);
         TableColumn<QuestionRow, Integer> t1 = column("Tokens 1", QuestionRow::step1Tokens);
@@ -437,7 +463,8 @@ public final class AnalysisView extends BorderPane {
         ablationTable.getColumns().setAll(List.of(k, d, p));
         for (ThresholdMethod m : ThresholdMethod.values()) {
             TableColumn<TopKAblationRow, Object> group = new TableColumn<>(m.label());
-            TableColumn<TopKAblationRow, Double> tau = column("τ (bits)", r -> r.tau().get(m));
+            TableColumn<TopKAblationRow, Double> tau = column("τ (bits)", r -> model.shown(r.tau().get(m)));
+            ablationTauColumns.add(tau);
             TableCsvExporter.formatColumn(tau, v -> Formats.number(v, 3));
             TableColumn<TopKAblationRow, Double> saving = column("Token savings", r -> r.tokenSavings().get(m));
             TableCsvExporter.formatColumn(saving, Formats::percent);
@@ -469,6 +496,11 @@ public final class AnalysisView extends BorderPane {
     // ---- updates --------------------------------------------------------------------------
 
     private void showAnalysis(RunAnalysis a) {
+        histogram.setSignal(model.signalProperty().get());
+        Signal signal = model.signalProperty().get();
+        unitLabel.setText(signal.unit());
+        h1Column.setText(signal == Signal.DEFAULT ? "H1 (bits)" : "Step 1 (" + signal.unit() + ")");
+        ablationTauColumns.forEach(c -> c.setText("τ (" + signal.unit() + ")"));
         if (a == null) {
             histogram.setClasses(new double[0], new double[0]);
             histogram.setMethodTaus(null);
@@ -520,7 +552,8 @@ public final class AnalysisView extends BorderPane {
         }
     }
 
-    private void showTau(double tau) {
+    private void showTau(double gateTau) {
+        double tau = model.shown(gateTau);
         tauLine.set(tau, Double.isFinite(tau) ? String.format(Locale.ROOT, "τ = %.3f", tau) : "");
         updatingSlider = true;
         try {

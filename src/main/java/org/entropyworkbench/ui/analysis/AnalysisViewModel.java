@@ -22,6 +22,7 @@ import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.analysis.TopKAblationRow;
 import org.entropyworkbench.core.run.StepRecord;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.stats.Separation;
 import org.entropyworkbench.core.threshold.BayesPriors;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
@@ -94,12 +95,25 @@ public final class AnalysisViewModel {
     /** The workspace's session these controls edit (shared with every screen). */
     public AnalysisSession session() { return session; }
 
+    /** The confidence signal (the session's); changing it re-analyses in the background. */
+    public ObjectProperty<Signal> signalProperty() { return session.signalProperty(); }
+
+    /** A gate score (as τ and {@link QuestionRow#h1()} hold it) in the signal's own units, for display. */
+    public double shown(double gateScore) {
+        return session.shownTau(gateScore);
+    }
+
+    /** Moves τ to a value the user gave in the signal's own units (slider, field, histogram drag). */
+    public void setShownTau(double value) {
+        setTau(session.gateTau(value));
+    }
+
     /** Top-k used for H (the session's); changing it re-analyses in the background. */
     public IntegerProperty kProperty() { return session.kProperty(); }
 
     public ObjectProperty<BayesPriors> priorsProperty() { return session.priorsProperty(); }
 
-    /** The current threshold in bits (the session's). Setting it away from the selected rule's τ selects "custom". */
+    /** The current threshold as a gate score (the session's; {@link #shown} turns it into the signal's units). Setting it away from the selected rule's τ selects "custom". */
     public DoubleProperty tauProperty() { return session.tauProperty(); }
 
     public ObjectProperty<MethodOption> methodProperty() { return session.methodProperty(); }
@@ -147,7 +161,7 @@ public final class AnalysisViewModel {
     /** The records of the selected question, in step order. */
     public ReadOnlyObjectProperty<List<StepRecord>> selectedStepsProperty() { return selectedSteps.getReadOnlyProperty(); }
 
-    /** Slider range: from a little below the smallest to a little above the largest H1. */
+    /** Slider range in the signal's own units: from a little below the smallest to a little above the largest value. */
     public double tauMin() {
         double[] r = h1Range();
         return r[0];
@@ -286,13 +300,15 @@ public final class AnalysisViewModel {
         if (a != null) {
             for (QuestionOutcome q : a.outcomes()) {
                 if (Double.isFinite(q.h1())) {
-                    lo = Math.min(lo, q.h1());
-                    hi = Math.max(hi, q.h1());
+                    lo = Math.min(lo, shown(q.h1()));
+                    hi = Math.max(hi, shown(q.h1()));
                 }
             }
             for (var l : a.runOutcomes().step1Labels()) {
-                lo = Math.min(lo, l.h1());
-                hi = Math.max(hi, l.h1());
+                if (Double.isFinite(l.h1())) {
+                    lo = Math.min(lo, shown(l.h1()));
+                    hi = Math.max(hi, shown(l.h1()));
+                }
             }
         }
         if (lo == Double.POSITIVE_INFINITY) {

@@ -14,6 +14,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.entropyworkbench.core.signal.Signal;
+import org.entropyworkbench.core.signal.SignalDirection;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -41,6 +43,7 @@ public final class EntropyHistogramChart {
     private final Map<ThresholdMethod, ValueMarker> methodMarkers = new EnumMap<>(ThresholdMethod.class);
     private double dataLower = 0;
     private double dataUpper = 2;
+    private SignalDirection direction = SignalDirection.LOW_IS_CONFIDENT;
 
     public EntropyHistogramChart() {
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
@@ -103,8 +106,22 @@ public final class EntropyHistogramChart {
 
     public XYPlot plot() { return plot; }
 
-    /** Replaces the two histograms (values in bits; NaN skipped). */
+    /**
+     * Names the signal on the x axis and title; values and τs given afterwards are gate scores (low =
+     * confident) and are drawn in the signal's own units. FX thread.
+     */
+    public void setSignal(Signal signal) {
+        direction = signal.direction();
+        plot.getDomainAxis().setLabel(signal == Signal.DEFAULT ? "Step-1 mean token entropy (bits)"
+                : "Step-1 " + signal.label() + " (" + signal.unit() + ", " + direction.label() + ")");
+        chart.getTitle().setText(signal == Signal.DEFAULT ? "Step-1 entropy by step-1 correctness"
+                : signal.label() + " by step-1 correctness");
+    }
+
+    /** Replaces the two histograms (gate scores, drawn in the signal's units; NaN skipped). */
     public void setClasses(double[] correctH, double[] incorrectH) {
+        correctH = shown(correctH);
+        incorrectH = shown(incorrectH);
         chart.setNotify(false);
         HistogramBins bins = HistogramBins.covering(binTarget(correctH.length + incorrectH.length), correctH, incorrectH);
         fill(correct, bins, bins.counts(correctH));
@@ -113,6 +130,17 @@ public final class EntropyHistogramChart {
         dataUpper = bins.upper();
         updateRange();
         chart.setNotify(true);
+    }
+
+    private double[] shown(double[] gateScores) {
+        if (direction == SignalDirection.LOW_IS_CONFIDENT) {
+            return gateScores;
+        }
+        double[] out = new double[gateScores.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = direction.orient(gateScores[i]);
+        }
+        return out;
     }
 
     private static int binTarget(int n) {
@@ -134,7 +162,7 @@ public final class EntropyHistogramChart {
         for (ThresholdMethod m : ThresholdMethod.values()) {
             ValueMarker marker = methodMarkers.get(m);
             plot.removeDomainMarker(marker, Layer.FOREGROUND);
-            double t = thresholds == null ? Double.NaN : thresholds.tau(m);
+            double t = thresholds == null ? Double.NaN : direction.orient(thresholds.tau(m));
             if (Double.isFinite(t)) {
                 marker.setValue(t);
                 plot.addDomainMarker(0, marker, Layer.FOREGROUND, false);
@@ -203,5 +231,8 @@ public final class EntropyHistogramChart {
         }
         double pad = 0.04 * (hi - lo);
         plot.getDomainAxis().setRange(Math.max(0, lo - pad), hi + pad);
+        // the count axis auto-ranges over the bars inside the x range, so it is redone once x moved (a new
+        // signal or run can lie wholly outside the previous x range)
+        plot.configureRangeAxes();
     }
 }

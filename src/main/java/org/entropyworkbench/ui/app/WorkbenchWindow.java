@@ -29,6 +29,8 @@ import org.entropyworkbench.ui.common.DialogService;
 import org.entropyworkbench.ui.common.FxDialogService;
 import org.entropyworkbench.ui.compare.CompareView;
 import org.entropyworkbench.ui.compare.CompareViewModel;
+import org.entropyworkbench.ui.signals.SignalsView;
+import org.entropyworkbench.ui.signals.SignalsViewModel;
 import org.entropyworkbench.ui.datasets.DatasetsView;
 import org.entropyworkbench.ui.datasets.DatasetsViewModel;
 import org.entropyworkbench.ui.common.HelpRequest;
@@ -46,7 +48,7 @@ import org.entropyworkbench.ui.task.TaskExecutor;
 public final class WorkbenchWindow extends BorderPane {
 
     /** The tabs, in order. */
-    public enum Screen { DATASETS, RUN, ANALYSIS, CALIBRATION, COMPARE }
+    public enum Screen { DATASETS, RUN, ANALYSIS, CALIBRATION, COMPARE, SIGNALS }
 
     private final Workspace workspace;
     private final TaskExecutor executor;
@@ -59,6 +61,7 @@ public final class WorkbenchWindow extends BorderPane {
     private final AnalysisView analysisView;
     private final CalibrationViewModel calibrationModel;
     private final CompareViewModel compareModel;
+    private final SignalsViewModel signalsModel;
     private final RunViewModel runModel;
     private final RunsListPane runsPane;
     private boolean showProblemDialogs = true;
@@ -87,20 +90,25 @@ public final class WorkbenchWindow extends BorderPane {
         analysisModel = new AnalysisViewModel(workspace, executor);
         analysisView = new AnalysisView(analysisModel);
         calibrationModel = new CalibrationViewModel(workspace, executor);
-        compareModel = new CompareViewModel(workspace);
+        compareModel = new CompareViewModel(workspace, executor);
+        signalsModel = new SignalsViewModel(workspace, executor);
         runModel = new RunViewModel(workspace, executor);
         tabs.getTabs().addAll(
                 tab("Datasets", new DatasetsView(new DatasetsViewModel(workspace, executor))),
                 tab("Run", new RunView(runModel)),
                 tab("Analysis", analysisView),
                 tab("Calibration", new CalibrationView(calibrationModel)),
-                tab("Compare", new CompareView(compareModel)));
+                tab("Compare", new CompareView(compareModel)),
+                tab("Signals", new SignalsView(signalsModel)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("screens");
 
         setTop(menuBar());
         runsPane = new RunsListPane(workspace, this::chooseAndOpen);
-        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> updateRunsListVisibility());
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            updateRunsListVisibility();
+            signalsModel.setActive(now.intValue() == Screen.SIGNALS.ordinal());
+        });
         updateRunsListVisibility();
         setCenter(tabs);
         setBottom(statusBar);
@@ -123,6 +131,8 @@ public final class WorkbenchWindow extends BorderPane {
     public CalibrationViewModel calibrationModel() { return calibrationModel; }
 
     public CompareViewModel compareModel() { return compareModel; }
+
+    public SignalsViewModel signalsModel() { return signalsModel; }
 
     public RunViewModel runModel() { return runModel; }
 
@@ -185,10 +195,11 @@ public final class WorkbenchWindow extends BorderPane {
         opener.openAll(files);
     }
 
-    /** The runs list is shown next to the screens that show one run (Analysis, Calibration). */
+    /** The runs list is shown next to the screens that show one run (Analysis, Calibration, Signals). */
     private void updateRunsListVisibility() {
         int i = tabs.getSelectionModel().getSelectedIndex();
-        boolean perRun = i == Screen.ANALYSIS.ordinal() || i == Screen.CALIBRATION.ordinal();
+        boolean perRun = i == Screen.ANALYSIS.ordinal() || i == Screen.CALIBRATION.ordinal()
+                || i == Screen.SIGNALS.ordinal();
         setLeft(perRun && runsListWanted ? runsPane : null);
     }
 

@@ -230,7 +230,7 @@ public final class CalibrationViewModel {
             file = CalibrationFile.from(a, rule, version, Instant.now());
         }
         if (custom) {
-            double t = session.tauProperty().get();
+            double t = session.shownTau(session.tauProperty().get());
             if (!Double.isFinite(t) || t < 0) {
                 throw new IllegalStateException("no custom τ set: drag τ on the Analysis screen or choose a rule");
             }

@@ -1,8 +1,12 @@
 package org.entropyworkbench.ui.compare;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.signal.Signal;
+import org.entropyworkbench.core.stats.Discrimination;
+import org.entropyworkbench.core.stats.PercentileInterval;
 import org.entropyworkbench.core.stats.Separation;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.tradeoff.TradeoffPoint;
@@ -23,10 +27,14 @@ import org.entropyworkbench.ui.workspace.LoadedRun;
  * @param finalAccuracy S-step accuracy
  * @param tokenSavings  each rule's token savings
  * @param deltaAccuracy each rule's Δ-Acc (points)
+ * @param signal        the confidence signal the row is computed on (the session's)
+ * @param auroc         AUROC of that signal, correct vs incorrect at step 1 (0.5 = chance)
+ * @param aurocInterval its 95 % percentile bootstrap interval; {@link PercentileInterval#none()} until computed
  */
 public record CompareRow(String name, String model, String dataset, int nCorrect, int nIncorrect, double cohensD,
                          double pValue, double overlap, double step1Accuracy, double finalAccuracy,
-                         Map<ThresholdMethod, Double> tokenSavings, Map<ThresholdMethod, Double> deltaAccuracy) {
+                         Map<ThresholdMethod, Double> tokenSavings, Map<ThresholdMethod, Double> deltaAccuracy,
+                         Signal signal, double auroc, PercentileInterval aurocInterval) {
 
     /** The row of an analysed run, labelled {@code name}. */
     public static CompareRow of(LoadedRun run, String name) {
@@ -42,7 +50,21 @@ public record CompareRow(String name, String model, String dataset, int nCorrect
         }
         return new CompareRow(name, a.header().model(), a.header().dataset(), s.correct().n(),
                 s.incorrect().n(), s.cohensD(), s.pValue(), s.overlap(), a.step1Accuracy(), a.finalAccuracy(),
-                savings, delta);
+                savings, delta, a.signal(), Discrimination.auroc(a.runOutcomes().correctH(), a.runOutcomes().incorrectH()),
+                PercentileInterval.none());
+    }
+
+    /** This row with the AUROC's bootstrap interval. */
+    public CompareRow withAurocInterval(PercentileInterval interval) {
+        return new CompareRow(name, model, dataset, nCorrect, nIncorrect, cohensD, pValue, overlap, step1Accuracy,
+                finalAccuracy, tokenSavings, deltaAccuracy, signal, auroc, interval);
+    }
+
+    /** "0.714 [0.639, 0.787]", or the AUROC alone while the interval is computed. */
+    public String aurocText() {
+        String point = Double.isNaN(auroc) ? "–" : String.format(Locale.ROOT, "%.3f", auroc);
+        return aurocInterval.defined() ? String.format(Locale.ROOT, "%s [%.3f, %.3f]", point, aurocInterval.lower(),
+                aurocInterval.upper()) : point;
     }
 
     /** Whether the entropy signal separates the classes: p below 0.05 and correct answers lower. */

@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.ui.common.ChartExporter;
 import org.entropyworkbench.ui.common.Formats;
@@ -124,7 +125,8 @@ public final class CompareView extends BorderPane {
         }
         StringBuilder sb = new StringBuilder();
         if (!yes.isEmpty()) {
-            sb.append("Entropy separates right from wrong: ").append(String.join("; ", yes)).append(". ");
+            Signal signal = rows.get(0).signal();
+            sb.append(signal == Signal.DEFAULT ? "Entropy" : signal.label()).append(" separates right from wrong: ").append(String.join("; ", yes)).append(". ");
         }
         if (!no.isEmpty()) {
             sb.append("No usable separation: ").append(String.join("; ", no)).append('.');
@@ -162,6 +164,17 @@ public final class CompareView extends BorderPane {
         TableColumn<CompareRow, String> n = column("n correct / incorrect", r -> r.nCorrect() + " / " + r.nIncorrect());
         n.setPrefWidth(85);
         cols.add(n);
+        TableColumn<CompareRow, String> auroc = column("AUROC [95 %]", CompareRow::aurocText);
+        auroc.setPrefWidth(112);
+        auroc.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.replace(" [", "\n["));
+            }
+        });
+        auroc.setId("compare-auroc");
+        cols.add(auroc);
         TableColumn<CompareRow, Double> d = numberColumn("Cohen's d", CompareRow::cohensD, v -> Formats.number(v, 3), 64);
         cols.add(d);
         TableColumn<CompareRow, Double> p = numberColumn("p", CompareRow::pValue, Formats::pValue, 66);
@@ -180,7 +193,7 @@ public final class CompareView extends BorderPane {
             TableColumns.wrapHeader(group);
             cols.add(group);
         }
-        for (TableColumn<CompareRow, ?> c : List.of(n, d, s1, fin)) {
+        for (TableColumn<CompareRow, ?> c : List.of(n, auroc, d, s1, fin)) {
             TableColumns.wrapHeader(c);
         }
         table.getColumns().setAll(cols);

@@ -14,13 +14,20 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.signal.ResampleStatistic;
+import org.entropyworkbench.core.signal.SignalBootstrap;
+import org.entropyworkbench.core.signal.SignalSample;
+import org.entropyworkbench.core.stats.PercentileInterval;
+import org.entropyworkbench.ui.task.TaskExecutor;
+import org.entropyworkbench.ui.task.TaskHandle;
 import org.entropyworkbench.ui.workspace.LoadedRun;
 import org.entropyworkbench.ui.workspace.Workspace;
 
 /**
  * State of the Compare screen: every loaded run with a check box, and the comparison rows and
- * class distributions of the checked ones, each analysed at the workspace session's k and priors
- * (so changing them on the Analysis screen changes this screen too). Analyses not yet known are
+ * class distributions of the checked ones, each analysed at the workspace session's signal, k and priors
+ * (so changing them on the Analysis screen changes this screen too), with the signal's AUROC per run and
+ * its bootstrap interval (computed through the {@link TaskExecutor}). Analyses not yet known are
  * computed off the FX thread by the workspace; a refresh superseded by a newer one is dropped.
  * FX-thread only.
  */
@@ -44,17 +51,21 @@ public final class CompareViewModel {
     }
 
     private final Workspace workspace;
+    private final TaskExecutor executor;
+    private TaskHandle intervalsTask;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
     private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
     private final ObservableList<LoadedRun> compared = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper settingsText = new ReadOnlyStringWrapper(this, "settings", "");
     private long generation;
 
-    public CompareViewModel(Workspace workspace) {
+    public CompareViewModel(Workspace workspace, TaskExecutor executor) {
         this.workspace = Objects.requireNonNull(workspace);
+        this.executor = Objects.requireNonNull(executor);
         workspace.runs().addListener((ListChangeListener<LoadedRun>) c -> syncEntries());
         workspace.session().kProperty().addListener((obs, old, now) -> refresh());
         workspace.session().priorsProperty().addListener((obs, old, now) -> refresh());
+        workspace.session().signalProperty().addListener((obs, old, now) -> refresh());
         syncEntries();
     }
 
@@ -99,7 +110,9 @@ public final class CompareViewModel {
     public void refresh() {
         long mine = ++generation;
         AnalysisOptions options = workspace.session().options();
-        settingsText.set("at k = " + options.k() + " · " + options.priors().id() + " priors");
+        settingsText.set("at k = " + options.k() + " · " + options.priors().id() + " priors · signal "
+                + options.signal().label() + " · AUROC with its 95 % interval (" + SignalBootstrap.DEFAULT_RESAMPLES
+                + " bootstrap resamples, seed " + SignalBootstrap.DEFAULT_SEED + ")");
         List<LoadedRun> checked = new ArrayList<>();
         for (Entry e : entries) {
             if (e.selectedProperty().get() && e.run().analysis() != null) {
@@ -124,9 +137,44 @@ public final class CompareViewModel {
                         }
                     }
                     show(runs);
+                    computeIntervals(mine);
                 }
             });
         }
+    }
+
+    /**
+     * Fills in each row's AUROC interval off the FX thread (seeded percentile bootstrap, the Signals screen's
+     * and {@code ew analyze --signals}' settings); dropped when a newer refresh started meanwhile.
+     */
+    private void computeIntervals(long mine) {
+        if (intervalsTask != null) {
+            intervalsTask.cancel();
+        }
+        List<CompareRow> base = List.copyOf(rows);
+        List<RunAnalysis> analyses = compared.stream().map(LoadedRun::analysis).toList();
+        if (base.isEmpty()) {
+            return;
+        }
+        intervalsTask = executor.submit("AUROC intervals of " + base.size() + " runs", progress -> {
+            List<CompareRow> out = new ArrayList<>(base.size());
+            for (int i = 0; i < base.size(); i++) {
+                RunAnalysis a = analyses.get(i);
+                double[][] boot = SignalBootstrap.resample(SignalSample.of(a.runOutcomes()), a.signal().direction(),
+                        a.options().thresholdOptions(), SignalBootstrap.DEFAULT_RESAMPLES, SignalBootstrap.DEFAULT_SEED);
+                out.add(base.get(i).withAurocInterval(
+                        PercentileInterval.of(boot[ResampleStatistic.AUROC], SignalBootstrap.LEVEL)));
+            }
+            return out;
+        }, out -> {
+            if (mine == generation) {
+                rows.setAll(out);
+            }
+        }, error -> {
+            if (mine == generation) {
+                settingsText.set(settingsText.get() + " · AUROC intervals failed: " + error.getMessage());
+            }
+        });
     }
 
     private void show(List<LoadedRun> runs) {

@@ -10,6 +10,8 @@ import org.entropyworkbench.ui.common.KernelDensity;
 import org.entropyworkbench.ui.common.WorkbenchColors;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.entropyworkbench.core.signal.Signal;
+import org.entropyworkbench.core.signal.SignalDirection;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -52,12 +54,17 @@ public final class DensityOverlayChart {
 
     private void fill(List<LoadedRun> runs) {
         data.removeAllSeries();
+        Signal signal = runs.isEmpty() ? Signal.DEFAULT : runs.get(0).analysis().signal();
+        SignalDirection direction = signal.direction();
+        label(signal);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (LoadedRun r : runs) {
             for (RunOutcomes.Step1Label l : r.analysis().runOutcomes().step1Labels()) {
-                lo = Math.min(lo, l.h1());
-                hi = Math.max(hi, l.h1());
+                if (Double.isFinite(l.h1())) {
+                    lo = Math.min(lo, direction.orient(l.h1()));
+                    hi = Math.max(hi, direction.orient(l.h1()));
+                }
             }
         }
         if (lo == Double.POSITIVE_INFINITY) {
@@ -70,12 +77,32 @@ public final class DensityOverlayChart {
         for (int i = 0; i < runs.size(); i++) {
             LoadedRun run = runs.get(i);
             Color c = WorkbenchColors.run(i);
-            series = add(names.get(i), grid, run.analysis().runOutcomes().correctH(), series,
+            series = add(names.get(i), grid, shown(run.analysis().runOutcomes().correctH(), direction), series,
                     c, new BasicStroke(2.2f), true);
-            series = add(names.get(i) + " · incorrect", grid, run.analysis().runOutcomes().incorrectH(), series,
+            series = add(names.get(i) + " · incorrect", grid, shown(run.analysis().runOutcomes().incorrectH(), direction),
+                    series,
                     c, new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 5f}, 0f),
                     false);
         }
+    }
+
+    /** Axis and title name the signal; values are drawn in its own units (high-is-confident ones turned back). */
+    private void label(Signal signal) {
+        XYPlot plot = chart.getXYPlot();
+        boolean entropy = signal == Signal.DEFAULT;
+        plot.getDomainAxis().setLabel(entropy ? "Step-1 mean token entropy (bits)"
+                : "Step-1 " + signal.label() + " (" + signal.unit() + ", " + signal.direction().label() + ")");
+        plot.getRangeAxis().setLabel("Density (1/" + (signal.unit().equals("bits") ? "bit" : "nat") + ")");
+        chart.getTitle().setText((entropy ? "Step-1 entropy" : signal.label())
+                + ": correct (solid) vs incorrect (dashed)");
+    }
+
+    private static double[] shown(double[] gateScores, SignalDirection direction) {
+        double[] out = new double[gateScores.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = direction.orient(gateScores[i]);
+        }
+        return out;
     }
 
     private int add(String name, double[] grid, double[] values, int index, Color color, BasicStroke stroke,

@@ -24,6 +24,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.entropyworkbench.core.dataset.BuiltInDatasets;
 import org.entropyworkbench.core.dataset.Dataset;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.ui.workspace.MethodOption;
 import org.entropyworkbench.ui.workspace.SampleMode;
@@ -163,6 +164,32 @@ public final class ScreenshotTour {
             });
             settle();
             snap("compare-" + suffix + ".png");
+
+            fx(() -> {
+                window.show(WorkbenchWindow.Screen.SIGNALS);
+                return null;
+            });
+            waitFor("signals ranked", () -> fx(() -> !window.signalsModel().rows().isEmpty()
+                    && !window.signalsModel().busyProperty().get()));
+            settle();
+            snap("signals-" + suffix + ".png");
+
+            fx(() -> {
+                window.workspace().session().signalProperty().set(Signal.DEEPCONF_MEAN);
+                window.show(WorkbenchWindow.Screen.ANALYSIS);
+                return null;
+            });
+            waitFor("analysis on DeepConf confidence", () -> fx(() -> window.analysisModel().analysis() != null
+                    && window.analysisModel().analysis().signal() == Signal.DEEPCONF_MEAN
+                    && !window.analysisModel().busyProperty().get()));
+            settle();
+            snap("analysis-deepconf-" + suffix + ".png");
+            fx(() -> {
+                window.workspace().session().signalProperty().set(Signal.DEFAULT);
+                return null;
+            });
+            waitFor("analysis back on mean entropy", () -> fx(() -> window.analysisModel().analysis() != null
+                    && window.analysisModel().analysis().signal() == Signal.DEFAULT));
 
             List<Dataset> builtIns = new ArrayList<>();
             for (String name : BuiltInDatasets.list()) {

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -48,22 +49,38 @@ public final class FxTaskExecutor implements TaskExecutor {
         };
         running.incrementAndGet();
         publish(new TaskProgress(running.get(), title, -1, ""));
-        Future<?> future = pool.submit(() -> {
-            try {
-                T result = work.call(reporter);
-                if (!cancelled.get()) {
-                    Platform.runLater(() -> onSuccess.accept(result));
+        Future<?> future;
+        try {
+            future = pool.submit(() -> {
+                try {
+                    T result = work.call(reporter);
+                    if (!cancelled.get()) {
+                        Platform.runLater(() -> onSuccess.accept(result));
+                    }
+                } catch (Throwable e) {
+                    LOG.info("{} failed", title, e);
+                    if (!cancelled.get()) {
+                        Platform.runLater(() -> onFailure.accept(e));
+                    }
+                } finally {
+                    int left = running.decrementAndGet();
+                    publish(new TaskProgress(left, left == 0 ? "" : title, left == 0 ? Double.NaN : -1, ""));
                 }
-            } catch (Throwable e) {
-                LOG.info("{} failed", title, e);
-                if (!cancelled.get()) {
-                    Platform.runLater(() -> onFailure.accept(e));
+            });
+        } catch (RejectedExecutionException e) {
+            // a callback queued on the FX thread before shutdown may still submit follow-up work: drop it
+            int left = running.decrementAndGet();
+            publish(new TaskProgress(left, "", left == 0 ? Double.NaN : -1, ""));
+            LOG.debug("{} dropped: the executor is shut down", title);
+            return new TaskHandle() {
+                @Override
+                public void cancel() {
                 }
-            } finally {
-                int left = running.decrementAndGet();
-                publish(new TaskProgress(left, left == 0 ? "" : title, left == 0 ? Double.NaN : -1, ""));
-            }
-        });
+
+                @Override
+                public boolean isDone() { return true; }
+            };
+        }
         return new TaskHandle() {
             @Override
             public void cancel() {

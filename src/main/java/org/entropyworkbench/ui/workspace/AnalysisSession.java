@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.calibration.ChosenThreshold;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.threshold.BayesPriors;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.ui.task.TaskExecutor;
@@ -28,14 +29,18 @@ import org.entropyworkbench.ui.task.TaskHandle;
 
 /**
  * The analysis session of the selected run, the one owner of what Analysis, Calibration, Compare and
- * the Run form share: top-k for H, Bayes priors, the chosen rule or custom τ, the calibration sample
+ * the Run form share: the confidence signal, top-k for H, Bayes priors, the chosen rule or custom τ, the calibration sample
  * settings, and the run's analysis at those settings. Every screen binds to these properties; none
  * keeps a copy, so a change on one screen is seen on all.
  *
  * <p>Settings are remembered per run: selecting another run stores this run's {@link SessionSettings}
- * and restores that run's (defaults for a run seen the first time). Changing k or priors re-analyses
+ * and restores that run's (defaults for a run seen the first time). Changing the signal, k or priors re-analyses
  * through the {@link TaskExecutor} off the FX thread; a result that arrives after a newer request is
  * dropped. Choosing a rule snaps τ to its value; moving τ off it makes the choice custom. FX thread only.
+ *
+ * <p>τ is held in gate-score units (low = confident, as {@link RunAnalysis#thresholds()}): the signal's own
+ * units for a low-is-confident signal, negated for a high-is-confident one. Screens show
+ * {@link #shownTau(double)} and take input through {@link #gateTau(double)}.
  */
 public final class AnalysisSession {
 
@@ -46,6 +51,7 @@ public final class AnalysisSession {
     private final ReadOnlyObjectWrapper<LoadedRun> run = new ReadOnlyObjectWrapper<>(this, "run");
     private final IntegerProperty k = new SimpleIntegerProperty(this, "k");
     private final ObjectProperty<BayesPriors> priors = new SimpleObjectProperty<>(this, "priors");
+    private final ObjectProperty<Signal> signal = new SimpleObjectProperty<>(this, "signal", Signal.DEFAULT);
     private final ObjectProperty<MethodOption> method = new SimpleObjectProperty<>(this, "method");
     private final DoubleProperty tau = new SimpleDoubleProperty(this, "tau", Double.NaN);
     private final ObjectProperty<SampleMode> sampleMode = new SimpleObjectProperty<>(this, "sampleMode");
@@ -69,6 +75,7 @@ public final class AnalysisSession {
         apply(SessionSettings.defaults());
         k.addListener((obs, old, now) -> settingsChanged());
         priors.addListener((obs, old, now) -> settingsChanged());
+        signal.addListener((obs, old, now) -> signalChanged(old, now));
         method.addListener((obs, old, now) -> snapToMethod());
         tau.addListener((obs, old, now) -> tauMoved());
         reanalyse();
@@ -85,10 +92,31 @@ public final class AnalysisSession {
     /** Bayes-optimal priors; changing them re-analyses in the background. */
     public ObjectProperty<BayesPriors> priorsProperty() { return priors; }
 
+    /**
+     * The step-1 confidence signal every chart, rule and export works on; changing it re-analyses in the
+     * background (a custom τ does not carry over between signals: the rule's τ is taken instead).
+     */
+    public ObjectProperty<Signal> signalProperty() { return signal; }
+
+    /** The signal in force (never null). */
+    public Signal signal() {
+        return signal.get() == null ? Signal.DEFAULT : signal.get();
+    }
+
+    /** A gate-score τ (as {@link #tauProperty()} holds it) in the signal's own units, for display. */
+    public double shownTau(double gateTau) {
+        return signal().direction().orient(gateTau);
+    }
+
+    /** A τ the user gave in the signal's own units as the gate score {@link #tauProperty()} holds. */
+    public double gateTau(double shownTau) {
+        return signal().direction().orient(shownTau);
+    }
+
     /** The chosen rule, or {@link MethodOption#CUSTOM}; choosing a rule moves τ to its value. */
     public ObjectProperty<MethodOption> methodProperty() { return method; }
 
-    /** The current τ in bits; setting it off the chosen rule's value makes the choice custom. */
+    /** The current τ as a gate score (see the class comment); setting it off the chosen rule's value makes the choice custom. */
     public DoubleProperty tauProperty() { return tau; }
 
     /** Which questions set the thresholds on the Calibration screen. */
@@ -105,14 +133,14 @@ public final class AnalysisSession {
 
     /** The analysis options in force. */
     public AnalysisOptions options() {
-        return new AnalysisOptions(k.get(), priors.get());
+        return new AnalysisOptions(k.get(), priors.get()).withSignal(signal());
     }
 
     /** The settings as a value (to remember or store). */
     public SessionSettings settings() {
         MethodOption m = method.get();
         return new SessionSettings(k.get(), priors.get(), m == null ? null : m.method(),
-                m == null || m.isCustom() ? tau.get() : Double.NaN, sampleMode.get(), shots.get(), seed.get(), draws.get());
+                m == null || m.isCustom() ? tau.get() : Double.NaN, sampleMode.get(), shots.get(), seed.get(), draws.get(), signal());
     }
 
     /** Replaces the settings of the current run (e.g. restored from the workspace file). */
@@ -141,10 +169,11 @@ public final class AnalysisSession {
 
     /**
      * The threshold a gated run from the window, or an export, carries: the chosen rule with its τ on
-     * the current analysis, or the custom τ. Null when there is no finite τ yet.
+     * the current analysis, or the custom τ, in the signal's own units (as calibration files hold τ). Null
+     * when there is no finite τ yet.
      */
     public ChosenThreshold chosenThreshold() {
-        double t = tau.get();
+        double t = shownTau(tau.get());
         if (!Double.isFinite(t) || t < 0) {
             return null;
         }
@@ -152,11 +181,15 @@ public final class AnalysisSession {
         return m == null || m.isCustom() ? ChosenThreshold.custom(t) : ChosenThreshold.rule(m.method(), t);
     }
 
-    /** e.g. "k = 5 · equal priors · custom τ = 0.1230 bits", for the screens that show what is in force. */
+    /**
+     * e.g. "k = 5 · equal priors · custom τ = 0.1230 bits", for the screens that show what is in force; a
+     * signal other than the default is named first.
+     */
     public String describe() {
         ChosenThreshold c = chosenThreshold();
-        return String.format(Locale.ROOT, "k = %d · %s priors · %s", k.get(), priors.get().id(),
-                c == null ? "no τ yet" : c.describe());
+        String choice = c == null ? "no τ yet" : c.describe().replace(" bits", " " + signal().unit());
+        String prefix = signal() == Signal.DEFAULT ? "" : signal().label() + " · ";
+        return prefix + String.format(Locale.ROOT, "k = %d · %s priors · %s", k.get(), priors.get().id(), choice);
     }
 
     // ---- outputs --------------------------------------------------------------------------
@@ -242,13 +275,14 @@ public final class AnalysisSession {
             return;
         }
         busy.set(true);
-        task = executor.submit("Analysing " + current.displayName() + " at k = " + options.k(),
+        task = executor.submit("Analysing " + current.displayName() + " at k = " + options.k() + ", " + options.signal().id(),
                 progress -> RunFileLoader.analyse(current.file(), options),
                 result -> {
                     cache.put(current, options, result);
                     if (mine == generation) {
                         busy.set(false);
-                        message.set("");
+                        message.set(result != null ? "" : current.displayName() + ": no graded step-1 answer has a value of "
+                                + options.signal().label() + ": the run does not record what this signal needs.");
                         setAnalysis(result);
                     }
                 },
@@ -273,6 +307,17 @@ public final class AnalysisSession {
         } else {
             snapToMethod();
         }
+    }
+
+    private void signalChanged(Signal old, Signal now) {
+        if (restoring) {
+            return;
+        }
+        MethodOption m = method.get();
+        if (old != now && (m == null || m.isCustom())) {
+            withSnap(() -> tau.set(Double.NaN));
+        }
+        reanalyse();
     }
 
     private void settingsChanged() {
@@ -317,6 +362,7 @@ public final class AnalysisSession {
         try {
             k.set(s.k());
             priors.set(s.priors());
+            signal.set(s.signal());
             method.set(s.rule() == null ? MethodOption.CUSTOM : new MethodOption(s.rule()));
             tau.set(s.rule() == null ? s.customTau() : Double.NaN);
             sampleMode.set(s.sampleMode());

@@ -3,6 +3,7 @@ package org.entropyworkbench.ui.workspace;
 import java.util.Objects;
 import org.entropyworkbench.core.analysis.AnalysisDefaults;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.threshold.BayesPriors;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 
@@ -18,22 +19,24 @@ import org.entropyworkbench.core.threshold.ThresholdMethod;
  * @param shots      questions per few-shot draw
  * @param seed       seed of the few-shot draws
  * @param draws      number of few-shot draws
+ * @param signal     the step-1 confidence signal every chart, rule and export works on (null reads as the default)
  */
 public record SessionSettings(int k, BayesPriors priors, ThresholdMethod rule, double customTau, SampleMode sampleMode,
-                              int shots, long seed, int draws) {
+                              int shots, long seed, int draws, Signal signal) {
 
     public SessionSettings {
         Objects.requireNonNull(priors, "priors");
         Objects.requireNonNull(sampleMode, "sampleMode");
+        signal = signal == null ? Signal.DEFAULT : signal;
     }
 
     /** The defaults the CLI uses too ({@link AnalysisDefaults}). */
     public static SessionSettings defaults() {
         return new SessionSettings(AnalysisDefaults.K, AnalysisDefaults.priors(), AnalysisDefaults.rule(), Double.NaN,
-                SampleMode.ALL, AnalysisDefaults.FEW_SHOT_N, AnalysisDefaults.FEW_SHOT_SEED, AnalysisDefaults.FEW_SHOT_DRAWS);
+                SampleMode.ALL, AnalysisDefaults.FEW_SHOT_N, AnalysisDefaults.FEW_SHOT_SEED, AnalysisDefaults.FEW_SHOT_DRAWS, Signal.DEFAULT);
     }
 
     public AnalysisOptions options() {
-        return new AnalysisOptions(k, priors);
+        return new AnalysisOptions(k, priors).withSignal(signal);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -23,6 +24,7 @@ import org.entropyworkbench.core.calibration.CalibrationFileReader;
 import org.entropyworkbench.core.run.RunFileReader;
 import org.entropyworkbench.core.run.RunHeader;
 import org.entropyworkbench.core.runner.RunMode;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.threshold.BayesPriors;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.ui.common.DialogService;
@@ -30,6 +32,7 @@ import org.entropyworkbench.ui.common.ScriptedDialogService;
 import org.entropyworkbench.ui.common.UiTestRuns;
 import org.entropyworkbench.ui.task.FxTaskExecutor;
 import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.MethodOption;
 import org.entropyworkbench.ui.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +148,57 @@ class CrossScreenSessionFxTest {
         assertThat(((Number) header.calibration().get("k")).intValue()).isEqualTo(5);
         assertThat(window.runModel().messages()).anyMatch(m -> m.startsWith("Gate: custom τ = " + typed));
         assertThat(robot.lookup("#run-gate").queryAs(Labeled.class).getText()).startsWith("custom τ = " + typed);
+    }
+
+    /**
+     * Issue 11: the signal chosen on Analysis drives τ, the slider and the histogram in the signal's own
+     * units (DeepConf confidence is high = confident, so the gate score is negated internally), and the
+     * Calibration export equals {@code ew calibrate --signal NAME} byte for byte apart from createdAt.
+     */
+    @Test
+    void theChosenSignalIsShownInItsUnitsAndExportedAsTheCliWould(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.analysisModel().analysis() != null);
+        double entropyTau = window.analysisModel().tauProperty().get();
+
+        pick(robot, "#signal-selector", Signal.DEEPCONF_MEAN.label());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            RunAnalysis a = window.analysisModel().analysis();
+            return a != null && a.signal() == Signal.DEEPCONF_MEAN && !window.analysisModel().busyProperty().get();
+        });
+        RunAnalysis deepconf = window.analysisModel().analysis();
+        MethodOption rule = window.analysisModel().methodProperty().get();
+        assertThat(rule.isCustom()).isFalse();
+        double gateTau = window.analysisModel().tauProperty().get();
+        double shown = deepconf.tauInSignalUnits(rule.method());
+        assertThat(gateTau).isEqualTo(deepconf.thresholds().tau(rule.method())).isNotEqualTo(entropyTau);
+        assertThat(gateTau).isNegative();
+        assertThat(shown).isEqualTo(-gateTau).isPositive();
+        Slider slider = window.analysisView().tauSlider();
+        assertThat(slider.getValue()).isEqualTo(shown);
+        assertThat(slider.getMin()).isGreaterThanOrEqualTo(0).isLessThan(shown);
+        assertThat(slider.getMax()).isGreaterThan(shown);
+        assertThat(robot.lookup("#tau-field").queryAs(TextField.class).getText())
+                .isEqualTo(String.format(Locale.ROOT, "%.3f", shown));
+        assertThat(window.analysisView().histogram().plot().getDomainAxis().getLabel()).contains("nats", "high = confident");
+        assertThat(window.analysisView().tauLine().value()).isEqualTo(shown);
+
+        robot.interact(() -> window.show(WorkbenchWindow.Screen.CALIBRATION));
+        Path exported = dir.resolve("deepconf-window.json");
+        dialogs.nextFile(exported);
+        robot.clickOn("#export-calibration");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.workspace().calibration().get() != null
+                && Files.exists(exported));
+        CalibrationFile file = CalibrationFileReader.read(exported);
+        assertThat(file.signal()).isEqualTo(Signal.DEEPCONF_MEAN.id());
+        assertThat(file.chosenTau()).isEqualTo(shown);
+
+        Path fromCli = dir.resolve("deepconf-cli.json");
+        StringWriter err = new StringWriter();
+        int code = EntropyWorkbenchCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "calibrate",
+                runFile.toString(), "-o", fromCli.toString(), "--signal", Signal.DEEPCONF_MEAN.id(),
+                "--method", rule.method().id());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(withoutCreatedAt(Files.readString(fromCli))).isEqualTo(withoutCreatedAt(Files.readString(exported)));
     }
 
     private static void pick(FxRobot robot, String comboId, String item) {

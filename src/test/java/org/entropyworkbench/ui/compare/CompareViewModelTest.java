@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import org.entropyworkbench.ui.workspace.LoadedRun;
 import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.common.UiTestRuns;
+import org.entropyworkbench.core.analysis.AnalysisOptions;
+import org.entropyworkbench.core.analysis.SignalComparison;
+import org.entropyworkbench.core.signal.Signal;
+import org.entropyworkbench.core.signal.SignalBootstrap;
+import org.entropyworkbench.core.signal.SignalReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +23,7 @@ class CompareViewModelTest {
     @Test
     void rowsFollowTheTickedRunsAndShowTheirSeparation() throws Exception {
         Workspace ws = new Workspace(new CurrentThreadTaskExecutor());
-        CompareViewModel model = new CompareViewModel(ws);
+        CompareViewModel model = new CompareViewModel(ws, new CurrentThreadTaskExecutor());
         LoadedRun reasoning = UiTestRuns.load(dir, "reasoning", 200, 21);
         LoadedRun instruction = UiTestRuns.load(dir, "instruction", 200, 22);
         ws.addRun(reasoning);
@@ -31,6 +36,23 @@ class CompareViewModelTest {
         assertThat(r.overlap()).isEqualTo(reasoning.analysis().separation().overlap());
         assertThat(r.separates()).isTrue();
         assertThat(model.rows().get(1).separates()).isFalse();
+        assertThat(r.signal()).isEqualTo(Signal.DEFAULT);
+        assertThat(r.auroc()).isGreaterThan(0.5);
+        assertThat(r.aurocInterval().defined()).isTrue();
+        assertThat(r.aurocInterval().contains(r.auroc())).isTrue();
+        assertThat(r.aurocText()).startsWith(String.format(java.util.Locale.ROOT, "%.3f [", r.auroc()));
+
+        ws.session().signalProperty().set(Signal.MEAN_NLL);
+        CompareRow nll = model.rows().get(0);
+        assertThat(nll.signal()).isEqualTo(Signal.MEAN_NLL);
+        assertThat(model.settingsText().get()).contains(Signal.MEAN_NLL.label());
+        SignalReport expected = SignalComparison.report(reasoning.file(),
+                AnalysisOptions.defaults().withSignal(Signal.MEAN_NLL), SignalBootstrap.DEFAULT_RESAMPLES,
+                SignalBootstrap.DEFAULT_SEED, 10);
+        assertThat(nll.auroc()).isEqualTo(expected.auroc()).isNotEqualTo(r.auroc());
+        assertThat(nll.aurocInterval().lower()).isEqualTo(expected.aurocInterval().lower());
+        assertThat(nll.aurocInterval().upper()).isEqualTo(expected.aurocInterval().upper());
+        ws.session().signalProperty().set(Signal.DEFAULT);
 
         String finding = CompareView.findingText(model.rows());
         assertThat(finding).contains("Entropy separates right from wrong: " + reasoning.shortName());

@@ -1,0 +1,134 @@
+package org.entropyworkbench.ui.signals;
+
+import static org.entropyworkbench.ui.common.TableColumns.column;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.entropyworkbench.ui.common.ResponsiveTables;
+import org.entropyworkbench.ui.common.TableColumns;
+import org.entropyworkbench.ui.common.TableCsvExporter;
+
+/**
+ * The Signals screen: the selected run's confidence signals ranked by AUROC with their 95 % bootstrap
+ * intervals, unavailable signals last with the reason, and a button that makes the chosen signal the one
+ * Analysis, Calibration and Compare work on. Built in code; FX thread only.
+ */
+public final class SignalsView extends BorderPane {
+
+    private final SignalsViewModel model;
+    private final TableView<SignalRow> table = new TableView<>();
+
+    public SignalsView(SignalsViewModel model) {
+        this.model = model;
+        getStyleClass().add("signals-view");
+
+        Label title = new Label("Which signal knows? Step-1 confidence signals ranked by AUROC");
+        title.getStyleClass().add("section-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.setMinSize(18, 18);
+        busy.visibleProperty().bind(model.busyProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button use = new Button("Analyse with this signal");
+        use.setId("use-signal");
+        use.setMinWidth(Region.USE_PREF_SIZE);
+        use.setTooltip(new Tooltip("Make the selected signal the one Analysis, Calibration and Compare work on"));
+        use.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            SignalRow r = table.getSelectionModel().getSelectedItem();
+            return r == null || !r.available();
+        }, table.getSelectionModel().selectedItemProperty()));
+        use.setOnAction(e -> model.useOnAnalysis(table.getSelectionModel().getSelectedItem().signal()));
+        HBox header = new HBox(8, title, busy, spacer, use);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        Label settings = new Label();
+        settings.setId("signals-settings");
+        settings.getStyleClass().add("hint");
+        settings.setWrapText(true);
+        settings.textProperty().bind(model.settingsTextProperty());
+        Label explain = new Label("AUROC: the chance that a correct step-1 answer looks more confident than an incorrect"
+                + " one (0.5 = chance, 1 = perfect). An interval that includes 0.5 means this run cannot tell the signal"
+                + " from chance. docs/signals.md defines each signal.");
+        explain.getStyleClass().add("hint");
+        explain.setWrapText(true);
+        Label message = new Label();
+        message.setId("signals-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+
+        buildTable();
+        VBox box = new VBox(6, header, settings, explain, message, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        setCenter(box);
+    }
+
+    public TableView<SignalRow> table() { return table; }
+
+    private void buildTable() {
+        table.setId("signals-table");
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label("No signals ranked yet"));
+        TableColumn<SignalRow, String> rank = column("#", r -> r.rank() == 0 ? "" : Integer.toString(r.rank()));
+        rank.setPrefWidth(36);
+        TableColumn<SignalRow, String> name = column("Signal", SignalRow::label);
+        name.setPrefWidth(230);
+        TableColumn<SignalRow, String> direction = column("Direction, units", SignalRow::direction);
+        direction.setPrefWidth(150);
+        TableColumn<SignalRow, String> auroc = column("AUROC", SignalRow::aurocText);
+        auroc.setPrefWidth(70);
+        TableColumn<SignalRow, String> interval = column("95 % interval", SignalRow::interval);
+        interval.setPrefWidth(120);
+        TableColumn<SignalRow, String> auprc = column("AUPRC (base)", SignalRow::auprcText);
+        auprc.setPrefWidth(130);
+        TableColumn<SignalRow, String> d = column("Cohen's d [95 %]", SignalRow::cohensD);
+        d.setPrefWidth(140);
+        TableColumn<SignalRow, String> p = column("p Welch / perm.", SignalRow::pText);
+        p.setPrefWidth(120);
+        TableColumn<SignalRow, String> n = column("n correct / incorrect", SignalRow::counts);
+        n.setPrefWidth(120);
+        TableColumn<SignalRow, String> note = column("Availability", SignalRow::note);
+        note.setPrefWidth(360);
+        note.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        table.getColumns().setAll(List.of(rank, name, direction, auroc, interval, auprc, d, p, n, note));
+        for (TableColumn<SignalRow, ?> c : table.getColumns()) {
+            c.setMinWidth(Math.min(c.getPrefWidth(), 60));
+            TableColumns.wrapHeader(c);
+        }
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(SignalRow item, boolean empty) {
+                super.updateItem(item, empty);
+                setStyle(!empty && item != null && !item.available() ? "-fx-opacity: 0.65;" : "");
+            }
+        });
+        ResponsiveTables.fitOrScroll(table);
+        TableCsvExporter.installContextMenu(table, "signals");
+    }
+}

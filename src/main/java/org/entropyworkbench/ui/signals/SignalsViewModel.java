@@ -1,0 +1,154 @@
+package org.entropyworkbench.ui.signals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.entropyworkbench.core.analysis.AnalysisOptions;
+import org.entropyworkbench.core.analysis.SignalComparison;
+import org.entropyworkbench.core.signal.Signal;
+import org.entropyworkbench.core.signal.SignalBootstrap;
+import org.entropyworkbench.core.signal.SignalReport;
+import org.entropyworkbench.ui.task.TaskExecutor;
+import org.entropyworkbench.ui.task.TaskHandle;
+import org.entropyworkbench.ui.workspace.AnalysisSession;
+import org.entropyworkbench.ui.workspace.LoadedRun;
+import org.entropyworkbench.ui.workspace.Workspace;
+
+/**
+ * State of the Signals screen: every confidence signal on the session's run, ranked by AUROC with seeded
+ * 95 % percentile bootstrap intervals ({@link SignalBootstrap#DEFAULT_RESAMPLES} resamples, seed
+ * {@link SignalBootstrap#DEFAULT_SEED}: the figures {@code ew analyze --signals all} prints), and the
+ * reason for each signal the run lacks data for.
+ *
+ * <p>The comparison runs through the {@link TaskExecutor} off the FX thread, only while the screen is
+ * active (it costs a few hundred milliseconds on a large run), again when the run, k or priors change; a
+ * result that arrives after a newer request is dropped. FX thread only.
+ */
+public final class SignalsViewModel {
+
+    private final Workspace workspace;
+    private final TaskExecutor executor;
+    private final AnalysisSession session;
+    private final ObservableList<SignalRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper settingsText = new ReadOnlyStringWrapper(this, "settings", "");
+
+    private boolean active;
+    private Object shownFor;
+    private long generation;
+    private TaskHandle task;
+
+    public SignalsViewModel(Workspace workspace, TaskExecutor executor) {
+        this.workspace = Objects.requireNonNull(workspace);
+        this.executor = Objects.requireNonNull(executor);
+        this.session = workspace.session();
+        session.runProperty().addListener((obs, old, now) -> refresh());
+        session.kProperty().addListener((obs, old, now) -> refresh());
+        session.priorsProperty().addListener((obs, old, now) -> refresh());
+        refresh();
+    }
+
+    public Workspace workspace() { return workspace; }
+
+    /** The signals, available ones by AUROC (highest first), then the unavailable ones with their reason. */
+    public ObservableList<SignalRow> rows() { return rows; }
+
+    /** True while the comparison is computed. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    /** Why the table is empty or what failed; empty when all is well. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    /** e.g. "run-name · k = 20 · empirical priors · 95 % intervals from 2000 resamples, seed 20251009". */
+    public ReadOnlyStringProperty settingsTextProperty() { return settingsText.getReadOnlyProperty(); }
+
+    /** The screen is shown (true) or hidden; the comparison is only computed while it is shown. */
+    public void setActive(boolean nowActive) {
+        active = nowActive;
+        refresh();
+    }
+
+    /** Makes {@code signal} the session's signal, so Analysis, Calibration and Compare work on it. */
+    public void useOnAnalysis(Signal signal) {
+        if (signal != null) {
+            session.signalProperty().set(signal);
+        }
+    }
+
+    /** Recomputes the ranking when the run or settings changed since the last one (and the screen is shown). */
+    public void refresh() {
+        LoadedRun run = session.runProperty().get();
+        AnalysisOptions options = session.options().withSignal(Signal.DEFAULT);
+        settingsText.set(run == null ? "" : run.displayName() + " · k = " + options.k() + " · " + options.priors().id()
+                + " priors · 95 % percentile intervals from " + SignalBootstrap.DEFAULT_RESAMPLES
+                + " bootstrap resamples, seed " + SignalBootstrap.DEFAULT_SEED);
+        Object request = run == null ? null : List.of(run, options);
+        if (request != null && request.equals(shownFor)) {
+            return;
+        }
+        if (run == null) {
+            cancel();
+            shownFor = null;
+            rows.clear();
+            message.set("No run selected. Open a run file (File ▸ Open…) to rank its confidence signals.");
+            return;
+        }
+        if (!active) {
+            cancel();
+            shownFor = null;
+            rows.clear();
+            message.set("");
+            return;
+        }
+        cancel();
+        long mine = ++generation;
+        shownFor = request;
+        busy.set(true);
+        message.set("Ranking " + Signal.values().length + " signals on " + run.displayName() + "…");
+        task = executor.submit("Ranking signals of " + run.displayName(),
+                progress -> SignalComparison.of(run.file(), options, List.of(Signal.values()),
+                        SignalBootstrap.DEFAULT_RESAMPLES, SignalBootstrap.DEFAULT_SEED,
+                        SignalComparison.DEFAULT_PERMUTATIONS),
+                reports -> {
+                    if (mine == generation) {
+                        busy.set(false);
+                        message.set("");
+                        rows.setAll(rowsOf(reports));
+                    }
+                },
+                error -> {
+                    if (mine == generation) {
+                        busy.set(false);
+                        shownFor = null;
+                        rows.clear();
+                        message.set("Ranking the signals failed: " + error.getMessage());
+                    }
+                });
+    }
+
+    /** Table rows of ranked reports: available ones numbered 1, 2, … in the order given. */
+    static List<SignalRow> rowsOf(List<SignalReport> reports) {
+        List<SignalRow> out = new ArrayList<>(reports.size());
+        int rank = 0;
+        for (SignalReport r : reports) {
+            out.add(SignalRow.of(r, r.available() ? ++rank : 0));
+        }
+        return out;
+    }
+
+    private void cancel() {
+        generation++;
+        if (task != null) {
+            task.cancel();
+            task = null;
+        }
+        busy.set(false);
+    }
+}
