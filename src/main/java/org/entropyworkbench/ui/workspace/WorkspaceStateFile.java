@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.entropyworkbench.core.threshold.BayesPriors;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,7 @@ public final class WorkspaceStateFile {
             sn.put("shots", s.shots());
             sn.put("seed", s.seed());
             sn.put("draws", s.draws());
+            sn.put("signal", s.signal().id());
         }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -102,7 +104,19 @@ public final class WorkspaceStateFile {
         return new SessionSettings(n.path("k").asInt(d.k()), BayesPriors.fromId(n.path("priors").asText(d.priors().id())),
                 "custom".equals(rule) ? null : ThresholdMethod.fromId(rule), number(n.path("customTau")),
                 SampleMode.valueOf(n.path("sampleMode").asText(d.sampleMode().name())), n.path("shots").asInt(d.shots()),
-                n.path("seed").asLong(d.seed()), n.path("draws").asInt(d.draws()));
+                n.path("seed").asLong(d.seed()), n.path("draws").asInt(d.draws()), signal(n.path("signal")));
+    }
+
+    /** The remembered signal; a file from before signals, or an id this version lacks, gives the default. */
+    private static Signal signal(JsonNode n) {
+        if (!n.isTextual()) {
+            return Signal.DEFAULT;
+        }
+        try {
+            return Signal.fromId(n.asText());
+        } catch (IllegalArgumentException e) {
+            return Signal.DEFAULT;
+        }
     }
 
     private static double number(JsonNode n) {

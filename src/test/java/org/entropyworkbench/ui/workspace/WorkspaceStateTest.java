@@ -2,6 +2,8 @@ package org.entropyworkbench.ui.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.entropyworkbench.core.signal.Signal;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.entropyworkbench.core.threshold.BayesPriors;
@@ -30,6 +32,7 @@ class WorkspaceStateTest {
         ws.selectedRun().set(b);
         ws.session().methodProperty().set(new MethodOption(ThresholdMethod.BAYES_OPTIMAL));
         ws.session().sampleModeProperty().set(SampleMode.FEW_SHOT);
+        ws.session().signalProperty().set(Signal.MAX_ENTROPY);
 
         WorkspaceStateFile file = new WorkspaceStateFile(dir.resolve("state").resolve("workspace.json"));
         file.write(ws.snapshot(1024, 700));
@@ -44,6 +47,8 @@ class WorkspaceStateTest {
         assertThat(first.customTau()).isEqualTo(0.4321);
         assertThat(read.runs().get(1).settings().rule()).isEqualTo(ThresholdMethod.BAYES_OPTIMAL);
         assertThat(read.runs().get(1).settings().sampleMode()).isEqualTo(SampleMode.FEW_SHOT);
+        assertThat(read.runs().get(1).settings().signal()).isEqualTo(Signal.MAX_ENTROPY);
+        assertThat(first.signal()).isEqualTo(Signal.DEFAULT);
 
         Workspace next = new Workspace(new CurrentThreadTaskExecutor());
         for (WorkspaceState.RunEntry e : read.existingRuns()) {
