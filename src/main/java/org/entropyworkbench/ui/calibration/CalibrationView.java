@@ -30,6 +30,7 @@ import org.entropyworkbench.ui.common.ChartExporter;
 import org.entropyworkbench.ui.common.Formats;
 import org.entropyworkbench.ui.common.ResponsiveTables;
 import org.entropyworkbench.ui.common.TableColumns;
+import org.entropyworkbench.ui.help.GlossaryLinks;
 import org.entropyworkbench.ui.common.TableCsvExporter;
 import org.entropyworkbench.ui.workspace.MethodOption;
 import org.entropyworkbench.ui.workspace.SampleMode;
@@ -200,6 +201,12 @@ public final class CalibrationView extends BorderPane {
         for (TableColumn<CalibrationRow, ?> c : List.of(tau, range, imported, tokens, calls, gated)) {
             TableColumns.wrapHeader(c);
         }
+        GlossaryLinks.column(rule, "rules");
+        GlossaryLinks.column(tau, "tau");
+        GlossaryLinks.column(tokens, "token-savings");
+        GlossaryLinks.column(calls, "call-savings");
+        GlossaryLinks.column(gated, "gated-acc");
+        GlossaryLinks.column(delta, "delta-acc");
         note.setCellFactory(c -> new TableCell<>() {
             private final Text text = new Text();
 

@@ -71,6 +71,22 @@ public final class TableColumns {
         return best;
     }
 
+    /**
+     * The column's header as a label, for a tooltip or a menu: the one {@link #wrapHeader} made, or
+     * a one-line label made from the column's text now. FX thread.
+     */
+    public static Label headerLabel(TableColumn<?, ?> column) {
+        if (column.getGraphic() instanceof Label existing) {
+            return existing;
+        }
+        String text = column.getText();
+        Label label = new Label(text == null ? "" : text);
+        column.getProperties().put(TITLE_KEY, text == null ? "" : text);
+        column.setText(null);
+        column.setGraphic(label);
+        return label;
+    }
+
     /** A column's one-line title, also when {@link #wrapHeader} put it on two lines. */
     public static String title(TableColumnBase<?, ?> column) {
         Object stored = column.getProperties().get(TITLE_KEY);

@@ -28,6 +28,7 @@ import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.ui.common.ChartExporter;
 import org.entropyworkbench.ui.common.Formats;
 import org.entropyworkbench.ui.common.TableColumns;
+import org.entropyworkbench.ui.help.GlossaryLinks;
 import org.entropyworkbench.ui.common.TableCsvExporter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -190,12 +191,19 @@ public final class CompareView extends BorderPane {
             TableColumn<CompareRow, Double> sav = numberColumn("savings", r -> r.tokenSavings().get(m), Formats::percent, 60);
             TableColumn<CompareRow, Double> del = numberColumn("Δ-Acc", r -> r.deltaAccuracy().get(m), Formats::points, 70);
             group.getColumns().addAll(List.of(sav, del));
+            GlossaryLinks.column(sav, "token-savings");
+            GlossaryLinks.column(del, "delta-acc");
             TableColumns.wrapHeader(group);
             cols.add(group);
         }
         for (TableColumn<CompareRow, ?> c : List.of(n, auroc, d, s1, fin)) {
             TableColumns.wrapHeader(c);
         }
+        GlossaryLinks.column(d, "cohens-d");
+        GlossaryLinks.column(p, "cohens-d");
+        GlossaryLinks.column(overlap, "cohens-d");
+        GlossaryLinks.column(s1, "step1-acc");
+        GlossaryLinks.column(fin, "s-step-acc");
         table.getColumns().setAll(cols);
         table.setItems(model.rows());
         table.setId("compare-table");

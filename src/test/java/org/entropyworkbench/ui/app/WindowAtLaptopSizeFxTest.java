@@ -29,6 +29,7 @@ import org.entropyworkbench.core.dataset.Dataset;
 import org.entropyworkbench.core.dataset.Problem;
 import org.entropyworkbench.ui.analysis.AnalysisView;
 import org.entropyworkbench.ui.common.ChartOverlay;
+import org.entropyworkbench.ui.common.TableColumns;
 import org.entropyworkbench.ui.common.UiTestRuns;
 import org.entropyworkbench.ui.task.CurrentThreadTaskExecutor;
 import org.entropyworkbench.ui.workspace.Workspace;
@@ -150,6 +151,37 @@ class WindowAtLaptopSizeFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.workspace().runs()).isEmpty();
         assertThat(window.workspace().selectedRun().get()).isNull();
+    }
+
+    @Test
+    void calibrationAndCompareMetricColumnsExplainThemselvesAndOpenTheGlossary(FxRobot robot) {
+        robot.interact(() -> window.show(WorkbenchWindow.Screen.CALIBRATION));
+        TableView<?> calibration = robot.lookup("#calibration-table").queryAs(TableView.class);
+        TableColumn<?, ?> tokens = columnTitled(calibration, "Tokens saved");
+        Label header = (Label) tokens.getGraphic();
+        assertThat(header.getTooltip().getText()).startsWith("Token savings: ").contains("Right-click");
+        robot.interact(() -> tokens.getContextMenu().getItems().get(0).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.help().shown().id()).isEqualTo("token-savings");
+        robot.interact(() -> window.help().stage().hide());
+
+        robot.interact(() -> window.show(WorkbenchWindow.Screen.COMPARE));
+        TableView<?> compare = robot.lookup("#compare-table").queryAs(TableView.class);
+        TableColumn<?, ?> step1 = columnTitled(compare, "Step-1 acc");
+        robot.interact(() -> step1.getContextMenu().getItems().get(0).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.help().shown().id()).isEqualTo("step1-acc");
+        robot.interact(() -> window.help().stage().hide());
+    }
+
+    private static TableColumn<?, ?> columnTitled(TableView<?> table, String title) {
+        List<TableColumn<?, ?>> all = new ArrayList<>();
+        for (TableColumn<?, ?> c : table.getColumns()) {
+            all.add(c);
+            all.addAll(c.getColumns());
+        }
+        return all.stream().filter(c -> TableColumns.title(c).equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no column " + title));
     }
 
     @Test
