@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.entropyworkbench.core.tradeoff.QuestionOutcome;
+import org.entropyworkbench.core.tradeoff.StopCount;
 import org.entropyworkbench.core.tradeoff.RunOutcomes;
 
 /**
@@ -98,20 +99,7 @@ public final class SignalSample {
 
     /** Number of sorted positions with a score ≤ τ (a binary search); 0 for NaN τ. */
     int stoppedAt(double tau) {
-        if (Double.isNaN(tau)) {
-            return 0;
-        }
-        int lo = 0;
-        int hi = finiteCount;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (score[mid] <= tau) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return StopCount.atMost(score, finiteCount, tau);
     }
 
     private static final class Row {

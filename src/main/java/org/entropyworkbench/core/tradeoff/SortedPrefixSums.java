@@ -63,20 +63,7 @@ final class SortedPrefixSums {
 
     /** Number of outcomes with H1 ≤ τ (inclusive), a binary search; 0 for NaN τ. */
     int stoppedAt(double tau) {
-        if (Double.isNaN(tau)) {
-            return 0;
-        }
-        int lo = 0;
-        int hi = finiteCount;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (h[mid] <= tau) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return StopCount.atMost(h, finiteCount, tau);
     }
 
     /** {@code num / den}, NaN when {@code den} is 0. */
