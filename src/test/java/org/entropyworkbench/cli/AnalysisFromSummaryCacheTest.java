@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.entropyworkbench.cli.EntropyWorkbenchCliTest.Result;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.cache.SummaryCache;
@@ -37,14 +38,9 @@ class AnalysisFromSummaryCacheTest {
 
     static Path runPath;
 
-    record Result(int code, String out, String err) {
-    }
-
+    /** One in-process invocation, as {@link EntropyWorkbenchCliTest} runs it. */
     static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = EntropyWorkbenchCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+        return EntropyWorkbenchCliTest.run(args);
     }
 
     @BeforeAll

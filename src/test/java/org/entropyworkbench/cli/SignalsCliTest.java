@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.entropyworkbench.cli.EntropyWorkbenchCliTest.Result;
 import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.RunFileReader;
 import org.entropyworkbench.core.run.StepRecord;
@@ -30,14 +29,9 @@ class SignalsCliTest {
     static Path reasoning;
     static Path instruction;
 
-    record Result(int code, String out, String err) {
-    }
-
+    /** One in-process invocation, as {@link EntropyWorkbenchCliTest} runs it. */
     static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = EntropyWorkbenchCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+        return EntropyWorkbenchCliTest.run(args);
     }
 
     @BeforeAll
