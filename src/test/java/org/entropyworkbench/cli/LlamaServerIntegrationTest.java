@@ -19,6 +19,7 @@ import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
 import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.RunFileReader;
 import org.entropyworkbench.core.run.StepRecord;
+import org.entropyworkbench.testsupport.LlamaServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

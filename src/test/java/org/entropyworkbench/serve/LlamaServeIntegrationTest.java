@@ -11,21 +11,18 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.entropyworkbench.core.dataset.AnswerKind;
 import org.entropyworkbench.core.protocol.ProtocolPrompts;
 import org.entropyworkbench.core.provider.EndpointSettings;
 import org.entropyworkbench.core.provider.ServerPreset;
+import org.entropyworkbench.testsupport.LlamaServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -42,57 +39,23 @@ import org.junit.jupiter.api.Test;
 @Tag("llama-server")
 class LlamaServeIntegrationTest {
     private static final String MODEL = "tiny-llama";
+    private static LlamaServerProcess server;
     private static Path log;
-    private static long pid = -1;
     private static int port;
-    private static final Thread KILLER = new Thread(LlamaServeIntegrationTest::kill, "llama-server-kill");
 
     @BeforeAll
     static void startServer() throws Exception {
-        String base = System.getProperty("basedir", System.getProperty("user.dir"));
-        Path script = Path.of(base).toAbsolutePath().resolve("../shared/llama-server/start.sh").normalize();
-        assumeTrue(Files.isRegularFile(script), "skipped: " + script + " is absent (no real llama.cpp server here)");
-        log = Files.createTempFile("llama-serve-", ".log");
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "--metrics")
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("PORT", Integer.toString(port));
-        pb.environment().put("THREADS", "1");
-        pb.environment().put("LOG", log.toString());
-        Runtime.getRuntime().addShutdownHook(KILLER);
-        Process p = pb.start();
-        if (!p.waitFor(70, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(script + " did not print \"PORT PID\" within 70 s");
-        }
-        String[] parts = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split("\\s+");
-        assertThat(parts).as("start.sh prints PORT PID").hasSize(2);
-        pid = Long.parseLong(parts[1]);
+        Path script = LlamaServerProcess.startScript().orElse(null);
+        assumeTrue(script != null, "skipped: ../shared/llama-server/start.sh is absent (no real llama.cpp server here)");
+        server = LlamaServerProcess.start(script, "--metrics");
+        port = server.port();
+        log = server.log();
     }
 
     @AfterAll
-    static void stopServer() {
-        kill();
-        try {
-            Runtime.getRuntime().removeShutdownHook(KILLER);
-        } catch (IllegalStateException | IllegalArgumentException alreadyGone) {
-            // shutting down or never added
-        }
-    }
-
-    private static void kill() {
-        if (pid > 0) {
-            ProcessHandle.of(pid).ifPresent(h -> {
-                h.destroy();
-                try {
-                    h.onExit().get(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    h.destroyForcibly();
-                }
-            });
-            pid = -1;
+    static void stopServer() throws InterruptedException {
+        if (server != null) {
+            server.close();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.entropyworkbench.cli;
+package org.entropyworkbench.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
  * One real llama.cpp server started by {@code ../shared/llama-server/start.sh} (the project's sibling
  * folder {@code shared}, resolved from the project root so a clone anywhere finds its own), stopped by
  * the PID the script prints. Every server started is also stopped by a JVM shutdown hook, so a test
- * run that dies half-way leaves no server behind. Test helper; used from the test thread.
+ * run that dies half-way leaves no server behind. The server logs to its own temporary file
+ * ({@link #log()}), which tests read to count the requests it processed. Shared by the CLI's and
+ * serve's integration tests; used from the test thread.
  */
-final class LlamaServerProcess implements AutoCloseable {
+public final class LlamaServerProcess implements AutoCloseable {
 
     /** One thread: the tiny model needs no more, and the machine's other core stays with the JVM under test. */
-    static final String THREADS = "1";
+    public static final String THREADS = "1";
 
     private static final Set<Long> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -34,43 +36,50 @@ final class LlamaServerProcess implements AutoCloseable {
     private final Path script;
     private final List<String> extraArgs;
     private final int port;
+    private final Path log;
     private long pid = -1;
 
-    private LlamaServerProcess(Path script, int port, List<String> extraArgs) {
+    private LlamaServerProcess(Path script, int port, List<String> extraArgs) throws IOException {
         this.script = script;
         this.port = port;
         this.extraArgs = List.copyOf(extraArgs);
+        this.log = Files.createTempFile("llama-server-" + port + "-", ".log");
     }
 
     /** {@code ../shared/llama-server/start.sh} beside the project root, or empty where there is none. */
-    static Optional<Path> startScript() {
+    public static Optional<Path> startScript() {
         String base = System.getProperty("basedir", System.getProperty("user.dir"));
         Path script = Path.of(base).toAbsolutePath().resolve("../shared/llama-server/start.sh").normalize();
         return Files.isRegularFile(script) ? Optional.of(script) : Optional.empty();
     }
 
     /** Starts a server on a free port (fixed for its life, so {@link #restart()} comes back on the same one). */
-    static LlamaServerProcess start(Path script, String... extraArgs) throws IOException, InterruptedException {
+    public static LlamaServerProcess start(Path script, String... extraArgs) throws IOException, InterruptedException {
         LlamaServerProcess server = new LlamaServerProcess(script, freePort(), List.of(extraArgs));
         server.launch();
         return server;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port + "/v1";
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
+    /** The server's log file (kept across {@link #restart()}: start.sh appends). */
+    public Path log() {
+        return log;
+    }
+
     /** Kills the server at once (SIGKILL), as a crash would. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         stop(true);
     }
 
     /** Starts the server again on the same port. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         launch();
     }
 
@@ -85,6 +94,7 @@ final class LlamaServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("PORT", Integer.toString(port));
         pb.environment().put("THREADS", THREADS);
+        pb.environment().put("LOG", log.toString());
         Process p = pb.start();
         if (!p.waitFor(70, TimeUnit.SECONDS)) {
             p.destroyForcibly();
