@@ -24,7 +24,7 @@ final class WeightedResampleKernel {
     private final SignalSample s;
     private final SignalDirection direction;
     private final ThresholdOptions options;
-    private final ThresholdCalculator calculator = new ThresholdCalculator();
+    private final ThresholdCalculator calculator = ThresholdCalculator.forResampling();
     private final long[] prefixOk1;
     private final long[] prefixOkFinal;
     private final long[] prefixSaved;
