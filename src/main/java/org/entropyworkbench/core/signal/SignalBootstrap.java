@@ -48,14 +48,16 @@ public final class SignalBootstrap {
         int count = targets.size();
         double[][][] out = new double[count][ResampleStatistic.COUNT][draws.resamples()];
         int[] sizes = targets.stream().mapToInt(t -> t.sample().size()).distinct().sorted().toArray();
+        WeightedResampleKernel[] kernels = new WeightedResampleKernel[count];
+        int[] sizeSlot = new int[count];
+        for (int t = 0; t < count; t++) {
+            Target target = targets.get(t);
+            kernels[t] = new WeightedResampleKernel(target.sample(), target.direction(), target.options());
+            sizeSlot[t] = Arrays.binarySearch(sizes, target.sample().size());
+        }
+        int largest = sizes.length == 0 ? 0 : sizes[sizes.length - 1];
         IntStream.range(0, draws.blocks()).parallel().forEach(block -> {
-            WeightedResampleKernel[] kernels = new WeightedResampleKernel[count];
-            int[] sizeSlot = new int[count];
-            for (int t = 0; t < count; t++) {
-                Target target = targets.get(t);
-                kernels[t] = new WeightedResampleKernel(target.sample(), target.direction(), target.options());
-                sizeSlot[t] = Arrays.binarySearch(sizes, target.sample().size());
-            }
+            WeightedResampleKernel.Scratch scratch = new WeightedResampleKernel.Scratch(largest);
             SplittableRandom[] random = new SplittableRandom[sizes.length];
             int[][] counts = new int[sizes.length][];
             for (int z = 0; z < sizes.length; z++) {
@@ -74,7 +76,7 @@ public final class SignalBootstrap {
                     }
                 }
                 for (int t = 0; t < count; t++) {
-                    kernels[t].evaluate(counts[sizeSlot[t]], one);
+                    kernels[t].evaluate(counts[sizeSlot[t]], scratch, one);
                     double[][] o = out[t];
                     for (int k = 0; k < one.length; k++) {
                         o[k][b] = one[k];

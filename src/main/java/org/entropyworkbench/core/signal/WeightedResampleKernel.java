@@ -17,17 +17,28 @@ import org.entropyworkbench.core.threshold.ThresholdSet;
  * position, a count of 0 simply adds nothing): the branchy first version mispredicted on every
  * question drawn 0 times (a third of them).
  *
- * <p>Not thread-safe (scratch arrays): one instance per thread.
+ * <p>Immutable after construction, so one kernel per signal serves every thread; each thread brings its
+ * own {@link Scratch} (building a kernel per block of resamples cost a fifth of the evaluations).
  */
 final class WeightedResampleKernel {
+
+    /** A thread's prefix sums of one pass, for samples of up to {@code n} questions. Not thread-safe. */
+    static final class Scratch {
+        final long[] prefixOk1;
+        final long[] prefixOkFinal;
+        final long[] prefixSaved;
+
+        Scratch(int n) {
+            prefixOk1 = new long[n + 1];
+            prefixOkFinal = new long[n + 1];
+            prefixSaved = new long[n + 1];
+        }
+    }
 
     private final SignalSample s;
     private final SignalDirection direction;
     private final ThresholdOptions options;
     private final ThresholdCalculator calculator = ThresholdCalculator.forResampling();
-    private final long[] prefixOk1;
-    private final long[] prefixOkFinal;
-    private final long[] prefixSaved;
     /** Class means of the full sample: the deviations of one pass are taken from these. */
     private final double shiftC;
     private final double shiftI;
@@ -49,9 +60,6 @@ final class WeightedResampleKernel {
         this.direction = direction;
         this.options = options;
         int n = sample.size;
-        prefixOk1 = new long[n + 1];
-        prefixOkFinal = new long[n + 1];
-        prefixSaved = new long[n + 1];
         isCorrect = new int[n];
         isIncorrect = new int[n];
         devC = new double[n];
@@ -100,7 +108,7 @@ final class WeightedResampleKernel {
      * Fills {@code out} ({@link ResampleStatistic} layout) for the resample with these counts per question,
      * indexed by id rank ({@link SignalSample#rankOfPosition}); the pass runs in sorted order.
      */
-    void evaluate(int[] countsByRank, double[] out) {
+    void evaluate(int[] countsByRank, Scratch scratch, double[] out) {
         int n = s.size;
         int[] rank = s.rankOfPosition;
         int[] inC = isCorrect;
@@ -113,9 +121,9 @@ final class WeightedResampleKernel {
         int[] okFinalAt = s.okFinal;
         long[] savedAt = s.savedTokens;
         long[] tokensAt = s.totalTokens;
-        long[] pOk1 = prefixOk1;
-        long[] pOkFinal = prefixOkFinal;
-        long[] pSaved = prefixSaved;
+        long[] pOk1 = scratch.prefixOk1;
+        long[] pOkFinal = scratch.prefixOkFinal;
+        long[] pSaved = scratch.prefixSaved;
         long wc = 0;
         long wi = 0;
         double sumC = 0;
