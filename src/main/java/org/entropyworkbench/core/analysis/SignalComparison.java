@@ -56,29 +56,64 @@ public final class SignalComparison {
      */
     public static List<SignalReport> of(RunFile run, AnalysisOptions options, Collection<Signal> signals,
                                         int resamples, long seed, int permutations, boolean naiveBootstrap) {
+        return compare(run, options, signals, resamples, seed, permutations, naiveBootstrap).stream()
+                .map(Compared::report).toList();
+    }
+
+    /**
+     * A signal's report with the analysis of the run under that signal it was made from (null when the
+     * signal is unavailable), so a screen can draw each signal's trade-off curve without analysing again.
+     */
+    public record Compared(SignalReport report, RunAnalysis analysis) {
+    }
+
+    /** As {@link #of(RunFile, AnalysisOptions, Collection, int, long, int)}, keeping each signal's analysis. */
+    public static List<Compared> compare(RunFile run, AnalysisOptions options, Collection<Signal> signals,
+                                         int resamples, long seed, int permutations) {
+        return compare(run, options, signals, resamples, seed, permutations, false);
+    }
+
+    private static List<Compared> compare(RunFile run, AnalysisOptions options, Collection<Signal> signals,
+                                          int resamples, long seed, int permutations, boolean naiveBootstrap) {
         RunSummary summary = RunSummary.of(run);
         List<Prepared> prepared = signals.stream().parallel()
                 .map(signal -> prepare(run, summary, options.withSignal(signal), seed, permutations))
                 .toList();
         List<Prepared> available = prepared.stream().filter(p -> p.report == null).toList();
         List<double[][]> boots = bootstrap(available, resamples, seed, naiveBootstrap);
-        List<SignalReport> reports = new ArrayList<>();
+        List<Compared> out = new ArrayList<>();
         for (Prepared p : prepared) {
             if (p.report != null) {
-                reports.add(p.report);
+                out.add(new Compared(p.report, null));
             }
         }
         for (int a = 0; a < available.size(); a++) {
-            reports.add(available.get(a).report(boots == null ? null : boots.get(a), resamples, seed));
+            Prepared p = available.get(a);
+            out.add(new Compared(p.report(boots == null ? null : boots.get(a), resamples, seed), p.analysis));
         }
-        reports.sort(Comparator.comparing((SignalReport r) -> !r.available())
-                .thenComparing(r -> Double.isNaN(r.auroc()) ? Double.NEGATIVE_INFINITY : -r.auroc()));
-        return List.copyOf(reports);
+        out.sort(Comparator.comparing((Compared c) -> !c.report().available())
+                .thenComparing(c -> Double.isNaN(c.report().auroc()) ? Double.NEGATIVE_INFINITY : -c.report().auroc()));
+        return List.copyOf(out);
     }
 
     /** One signal's report (options carry the signal). */
     public static SignalReport report(RunFile run, AnalysisOptions options, int resamples, long seed, int permutations) {
-        return of(run, options, List.of(options.signal()), resamples, seed, permutations, false).get(0);
+        return compare(run, options, List.of(options.signal()), resamples, seed, permutations, false).get(0).report();
+    }
+
+    /**
+     * The report of the signal an analysis already made is on (the window's session holds one), without
+     * analysing the run again: the same figures as {@link #report(RunFile, AnalysisOptions, int, long, int)}
+     * for a signal the run has (the resamples are drawn by question, so alone or among all signals gives the
+     * same intervals), except no note on partly missing data. Also works on a summary-only analysis.
+     */
+    public static SignalReport report(RunAnalysis analysis, int resamples, long seed, int permutations) {
+        Prepared p = fromAnalysis(analysis, null, seed, permutations);
+        if (p.report != null) {
+            return p.report;
+        }
+        List<double[][]> boots = bootstrap(List.of(p), resamples, seed, false);
+        return p.report(boots == null ? null : boots.get(0), resamples, seed);
     }
 
     /**
@@ -137,7 +172,13 @@ public final class SignalComparison {
         if (dataNote != null && dataNote.startsWith(UNAVAILABLE)) {
             return unavailable(signal, options, dataNote.substring(UNAVAILABLE.length()));
         }
-        RunAnalysis analysis = RunAnalysis.of(run, summary, options);
+        return fromAnalysis(RunAnalysis.of(run, summary, options), dataNote, seed, permutations);
+    }
+
+    /** A signal's point figures and sample from its analysis; unavailable when no step-1 answer has a value. */
+    private static Prepared fromAnalysis(RunAnalysis analysis, String dataNote, long seed, int permutations) {
+        AnalysisOptions options = analysis.options();
+        Signal signal = options.signal();
         RunOutcomes.Result outcomes = analysis.runOutcomes();
         double[] correct = outcomes.correctH();
         double[] incorrect = outcomes.incorrectH();

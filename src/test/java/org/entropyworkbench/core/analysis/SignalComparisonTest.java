@@ -79,6 +79,19 @@ class SignalComparisonTest {
         }
     }
 
+    /** compare() keeps each available signal's analysis; a report from that analysis equals the run's. */
+    @Test
+    void aReportFromAnAnalysisEqualsTheRunsAndCompareKeepsTheAnalyses() {
+        RunFile run = simulated(SimulationProfile.reasoning(), 70, 9);
+        List<SignalComparison.Compared> compared = SignalComparison.compare(run, AnalysisOptions.defaults(),
+                List.of(Signal.MEAN_ENTROPY, Signal.MEAN_NLL), 120, 5, 40);
+        for (SignalComparison.Compared c : compared) {
+            assertThat(c.analysis()).isNotNull();
+            assertThat(c.analysis().options().signal()).isEqualTo(c.report().signal());
+            assertThat(SignalComparison.report(c.analysis(), 120, 5, 40)).isEqualTo(c.report());
+        }
+    }
+
     @Test
     void pointFiguresOfTheDefaultSignalAreTheOrdinaryAnalysis() {
         RunFile run = simulated(SimulationProfile.reasoning(), 60, 8);
