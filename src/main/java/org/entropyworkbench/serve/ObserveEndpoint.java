@@ -112,13 +112,14 @@ final class ObserveEndpoint {
         int maxTokens = req.maxTokens() > 0 ? req.maxTokens() : ctx.config.upstream().maxTokens();
         StepRecord record = StepRecords.of(id, 1, messages, model, ctx.config.upstream().describe(), req.body().path("temperature").asDouble(ctx.config.temperature()),
                 maxTokens, ctx.config.gate().k(), outcome.result(), entropy, ctx.config.recordText(), startedAt, millis);
-        double h = ctx.config.gate().signal(record);
-        EntropyGate.Decision decision = ctx.config.gate().decide(h);
+        EntropyGate gate = ctx.config.gate();
+        double value = gate.signal(record);
+        EntropyGate.Decision decision = gate.decide(value);
         if (outcome.complete()) {
             ctx.record(List.of(record));
         }
         ctx.metrics.completionTokens.labelValues("1").inc(record.completionTokens());
-        return new GateReport(ServeMode.OBSERVE, h, ctx.config.gate(), decision, 1, List.of(record.completionTokens()),
+        return new GateReport(ServeMode.OBSERVE, value, gate.meanEntropy(record), gate, decision, 1, List.of(record.completionTokens()),
                 record.promptTokens(), record.completionTokens());
     }
 

@@ -24,7 +24,7 @@ final class ServeContext {
 
     ServeContext(ServeConfig config, ServeRecorder recorder) {
         this.config = config;
-        this.metrics = new ServeMetrics(config.gate().tau());
+        this.metrics = new ServeMetrics(config.gate());
         this.recorder = recorder;
         this.passThrough = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(Math.max(16, config.maxConcurrency() * 2), 5, TimeUnit.MINUTES))

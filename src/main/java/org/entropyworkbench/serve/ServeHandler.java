@@ -103,6 +103,7 @@ final class ServeHandler extends Handler.Abstract {
         o.put("mode", ctx.config.mode().id());
         o.put("upstream", ctx.config.upstream().describe());
         o.put("model", ctx.model());
+        o.put("signal", ctx.config.gate().signalId());
         o.put("tau", ctx.config.gate().tau());
         o.put("rule", ctx.config.gate().rule());
         o.put("k", ctx.config.gate().k());
@@ -176,11 +177,15 @@ final class ServeHandler extends Handler.Abstract {
                 if (!Double.isNaN(report.h())) {
                     ctx.metrics.entropy.observe(report.h());
                 }
+                if (!Double.isNaN(report.value())) {
+                    ctx.metrics.signal.labelValues(report.gate().signalId()).observe(report.value());
+                }
             }
             ctx.config.log().accept(String.format(Locale.ROOT, "serve: %d POST /v1/chat/completions %s %s%s %.0f ms",
                     ex.status(), mode, outcome, report == null ? "" : String.format(Locale.ROOT,
-                            " decision=%s H=%.4f tau=%.4f steps=%d", report.decision().id(), report.h(),
-                            report.gate().tau(), report.steps()), seconds * 1000));
+                            " decision=%s signal=%s value=%.4f H=%.4f tau=%.4f steps=%d", report.decision().id(),
+                            report.gate().signalId(), report.value(), report.h(), report.gate().tau(), report.steps()),
+                    seconds * 1000));
         }
     }
 
