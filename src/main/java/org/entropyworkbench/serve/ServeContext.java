@@ -34,6 +34,7 @@ final class ServeContext {
                 .readTimeout(java.time.Duration.ZERO)
                 .writeTimeout(config.upstream().connectTimeout())
                 .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(UpstreamSocket.CAPTURE)
                 .build();
         this.fixedProvider = config.auth().passThrough() ? null
                 : ChatProviders.create(config.upstream().withApiKey(config.auth().fixedKey()));
