@@ -73,7 +73,7 @@ final class ObserveEndpoint {
             OpenAiStreamTap.Outcome outcome;
             if (sse) {
                 TeeSource tee = new TeeSource(response.body().source(), ex.streamBody(type, TEE_BUFFER), cancel,
-                        upstreamSocket);
+                        upstreamSocket, ex);
                 try (BufferedSource teed = Okio.buffer(tee)) {
                     outcome = OpenAiStreamTap.read(teed, false, entropy);
                     tee.finish();
@@ -168,7 +168,8 @@ final class ObserveEndpoint {
      * unparsed; then it flushes once and hands the reader what it gathered. A paced stream therefore
      * goes out token by token, an upstream that is ahead of the proxy costs one client write per burst
      * (each SSE event is one HTTP chunk, so "flush on a short read" had meant a flush per token), and at
-     * the upstream's end the client's reply is ended at once, before the last events are parsed. A
+     * the upstream's end the client's reply is ended and the exchange completed at once, so the client
+     * (and its keep-alive connection's next request) never waits for the last events to be parsed. A
      * failed client write cancels the upstream call.
      *
      * <p>Owned by the request thread.
@@ -181,17 +182,19 @@ final class ObserveEndpoint {
         private final java.io.OutputStream client;
         private final CancellationToken cancel;
         private final UpstreamSocket upstreamSocket;
+        private final HttpExchange exchange;
         private final Buffer pending = new Buffer();
         private boolean upstreamEnded;
         private boolean clientEnded;
         boolean clientGone;
 
         TeeSource(BufferedSource upstream, java.io.OutputStream client, CancellationToken cancel,
-                  UpstreamSocket upstreamSocket) {
+                  UpstreamSocket upstreamSocket, HttpExchange exchange) {
             this.upstream = upstream;
             this.client = client;
             this.cancel = cancel;
             this.upstreamSocket = upstreamSocket;
+            this.exchange = exchange;
         }
 
         @Override
@@ -257,6 +260,8 @@ final class ObserveEndpoint {
                 clientGone = true;
                 throw e;
             }
+            // the reply is whole: free the client's connection for its next request while the rest parses
+            exchange.complete();
         }
 
         /** Ends the reply if the upstream's end has not already done so. */

@@ -42,12 +42,12 @@ final class ServeHandler extends Handler.Abstract {
     @Override
     public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                           Callback callback) {
-        HttpExchange ex = new HttpExchange(request, response);
+        HttpExchange ex = new HttpExchange(request, response, callback);
         try {
             route(ex);
-            callback.succeeded();
+            ex.complete();
         } catch (Throwable t) {
-            callback.failed(t);
+            ex.fail(t);
         }
         return true;
     }
