@@ -31,19 +31,19 @@ import org.entropyworkbench.core.run.StepRecord;
  * question is named by the first user message ({@code "question <id>"}), the step is the number of
  * user turns, and the recorded step's tokens go out with the top-20 alternatives the workbench's
  * {@link ReplayProvider} rebuilds from the recorded entropies, plus the recorded usage. Counts the
- * requests and completion tokens it served. For the gate-replay benchmark; thread-safe.
+ * requests and completion tokens it served. For the gate-replay benchmark and the serve tests; thread-safe.
  */
-final class ReplayUpstream implements AutoCloseable {
-    static final String QUESTION_PREFIX = "question ";
+public final class ReplayUpstream implements AutoCloseable {
+    public static final String QUESTION_PREFIX = "question ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReplayProvider replay;
     private final Server server;
     private final ServerConnector connector;
-    final AtomicLong requests = new AtomicLong();
-    final AtomicLong completionTokens = new AtomicLong();
+    public final AtomicLong requests = new AtomicLong();
+    public final AtomicLong completionTokens = new AtomicLong();
 
-    ReplayUpstream(List<StepRecord> steps) throws Exception {
+    public ReplayUpstream(List<StepRecord> steps) throws Exception {
         this.replay = new ReplayProvider(steps, 0);
         this.server = new Server();
         this.connector = new ServerConnector(server);
@@ -65,7 +65,7 @@ final class ReplayUpstream implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + connector.getLocalPort() + "/v1";
     }
 

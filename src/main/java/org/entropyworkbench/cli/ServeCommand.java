@@ -12,6 +12,7 @@ import org.entropyworkbench.core.calibration.CalibrationFileReader;
 import org.entropyworkbench.core.calibration.ChosenThreshold;
 import org.entropyworkbench.core.calibration.ServingProvenance;
 import org.entropyworkbench.core.dataset.AnswerKind;
+import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
 import org.entropyworkbench.core.protocol.PromptSet;
 import org.entropyworkbench.core.protocol.PromptSetFile;
 import org.entropyworkbench.core.protocol.ProtocolPrompts;
@@ -30,6 +31,7 @@ import org.entropyworkbench.serve.ServeConfig;
 import org.entropyworkbench.serve.ServeMode;
 import org.entropyworkbench.serve.ServeServer;
 import org.entropyworkbench.serve.UpstreamAuth;
+import org.entropyworkbench.serve.UpstreamSignalCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -164,15 +166,17 @@ public final class ServeCommand implements Callable<Integer> {
                     + " with " + (keyEnv != null ? "--key-env" : "--require-token-env"));
         }
         CalibrationFile cal = CalibrationFileReader.read(calibration);
-        if (!EntropyGate.SIGNAL.equals(cal.signal())) {
-            throw new CliErrors.CliFailure(calibration + ": its thresholds are on signal '" + cal.signal()
-                    + "'; ew serve gates on '" + EntropyGate.SIGNAL + "'");
-        }
         ChosenThreshold chosen;
         try {
             chosen = cal.gateThreshold(method == null ? null : ThresholdMethod.fromId(method));
         } catch (IllegalArgumentException e) {
             throw new CliErrors.CliFailure(calibration + ": " + e.getMessage() + " with --method");
+        }
+        EntropyGate gate;
+        try {
+            gate = new EntropyGate(chosen.tau(), chosen.id(), cal.k(), cal.gateSignal());
+        } catch (IllegalArgumentException e) {
+            throw new CliErrors.CliFailure(calibration + ": " + e.getMessage());
         }
         ServerPreset serverPreset = RunCommand.parsePreset(preset);
         String servedModel = model != null ? model : cal.model();
@@ -193,10 +197,18 @@ public final class ServeCommand implements Callable<Integer> {
         info.put("model", cal.model());
         info.put("k", cal.k());
         if (!noProbe) {
-            ProbeReport probe = new CapabilityProbe(settings.withApiKey(key)).run(new CancellationToken());
+            StepEntropyAccumulator probeTokens = new StepEntropyAccumulator();
+            ProbeReport probe = new CapabilityProbe(settings.withApiKey(key)).run(new CancellationToken(), probeTokens);
             err.println("serve: probe of " + settings.describe() + ": " + probe.verdict());
             if (!probe.reachable() || !probe.logprobsReturned()) {
                 throw new CliErrors.CliFailure("the upstream cannot be gated: " + probe.verdict());
+            }
+            UpstreamSignalCheck.Verdict signalCheck = UpstreamSignalCheck.of(gate, probeTokens);
+            if (signalCheck.refusal() != null) {
+                throw new CliErrors.CliFailure(calibration + ": " + signalCheck.refusal());
+            }
+            if (signalCheck.warning() != null) {
+                err.println("serve: warning: " + signalCheck.warning());
             }
             info.put("upstreamVersion", probe.serverVersion());
             int liveK = Math.min(cal.k(), probe.maxTopK());
@@ -211,7 +223,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         err.flush();
         return new ServeConfig(host, listenPort(), settings, observe ? ServeMode.OBSERVE : ServeMode.GATE,
-                new EntropyGate(chosen.tau(), chosen.id(), cal.k()), temp, stepCount, promptSet, maxConcurrency, maxBody,
+                gate, temp, stepCount, promptSet, maxConcurrency, maxBody,
                 Duration.ofSeconds(timeoutSeconds), passAuth ? new UpstreamAuth(null, true) : new UpstreamAuth(key, false),
                 requiredToken(), record, recordText, info, line -> {
                     err.println(line);

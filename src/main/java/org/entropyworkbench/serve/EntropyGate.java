@@ -1,33 +1,40 @@
 package org.entropyworkbench.serve;
 
 import java.util.Locale;
-import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
+import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.run.StepRecord;
+import org.entropyworkbench.core.signal.Signal;
+import org.entropyworkbench.core.signal.SignalSettings;
+import org.entropyworkbench.core.signal.StepSignals;
+import org.entropyworkbench.core.signal.StepTokenData;
 
 /**
- * The gate's whole decision in one place: the confidence signal computed from step 1's tokens and
- * its comparison with τ. Today the signal is the method's mean token entropy at the calibration's k,
- * computed by the same code a run uses for its step-1 H ({@link StepEntropyAccumulator#mean}); a
- * calibration carrying another signal plugs in here and nowhere else.
+ * The gate's whole decision in one place: the calibration's confidence signal computed from step 1's
+ * tokens and its comparison with τ. Both go through {@link StepSignals}, the code the analysis and a
+ * gated run use ({@code core.runner.GateSettings}), so a proxy decides exactly as {@code analyze}
+ * predicts: stop when the value is ≤ τ for a low-is-confident signal (entropies, NLL), ≥ τ for a
+ * high-is-confident one (DeepConf confidence). The signal settings are the defaults at the
+ * calibration's k, as a gated run uses.
  *
  * <p>Immutable, thread-safe.
  *
- * @param tau  threshold in bits: stop when the signal is at most τ
- * @param rule where τ came from: a threshold rule's id, or "custom"
- * @param k    top-k whose per-token entropies are averaged
+ * @param tau    threshold in the signal's own units (bits or nats)
+ * @param rule   where τ came from: a threshold rule's id, or "custom"
+ * @param k      top-k of the entropies (and the logprobs requested from the upstream)
+ * @param signal the step-1 signal the calibration was built on
  */
-public record EntropyGate(double tau, String rule, int k) {
+public record EntropyGate(double tau, String rule, int k, Signal signal) {
 
-    /** The signal's name as the reply's extension object reports it. */
-    public static final String SIGNAL = org.entropyworkbench.core.calibration.CalibrationFile.DEFAULT_SIGNAL;
+    /** The default signal's name as the extension object has always reported it. */
+    public static final String SIGNAL = CalibrationFile.DEFAULT_SIGNAL;
 
     /** What the gate does with one request. */
     public enum Decision {
-        /** H ≤ τ: step 1's answer is the reply. */
+        /** The signal says confident (value ≤ τ, or ≥ τ for high-is-confident signals): step 1's answer is the reply. */
         STOP,
-        /** H > τ: the refinement steps run. */
+        /** Not confident: the refinement steps run. */
         REFINE,
-        /** Step 1 carried no usable logprobs, so no H: refined, as the safe side. */
+        /** Step 1 carried no data the signal can be computed from: refined, as the safe side. */
         NO_SIGNAL;
 
         /** Lower-case id for JSON, headers and metric labels. */
@@ -38,22 +45,44 @@ public record EntropyGate(double tau, String rule, int k) {
 
     public EntropyGate {
         if (!Double.isFinite(tau)) {
-            throw new IllegalArgumentException("tau must be a finite number of bits, got " + tau);
+            throw new IllegalArgumentException("tau must be a finite number, got " + tau);
         }
         if (k < 1) {
             throw new IllegalArgumentException("k must be positive, got " + k);
         }
+        signal = signal == null ? Signal.DEFAULT : signal;
     }
 
-    /** The signal of a finished step 1: mean entropy (bits) at k over positions with logprobs; NaN when none. */
+    /** A gate on the paper's signal, the step-1 mean entropy. */
+    public EntropyGate(double tau, String rule, int k) {
+        this(tau, rule, k, Signal.DEFAULT);
+    }
+
+    /** The signal's id as reported: {@value #SIGNAL} for the default (as before signals), else the signal's id. */
+    public String signalId() {
+        return signal == Signal.DEFAULT ? SIGNAL : signal.id();
+    }
+
+    /** The settings the signal is computed with: the defaults at the calibration's k. */
+    public SignalSettings settings() {
+        return SignalSettings.defaults().withK(k);
+    }
+
+    /** The signal of a finished step 1 in its own units; NaN when the step has no data for it. */
     public double signal(StepRecord step1) {
-        return StepEntropyAccumulator.mean(step1.entropies(k), step1.channels(), null);
+        return StepSignals.value(signal, StepTokenData.of(step1, k), settings());
     }
 
-    public Decision decide(double signal) {
-        if (Double.isNaN(signal)) {
+    /** Step 1's mean token entropy H (bits) at k, reported whatever the signal; NaN when no logprobs came. */
+    public double meanEntropy(StepRecord step1) {
+        return signal == Signal.MEAN_ENTROPY ? signal(step1)
+                : StepSignals.value(Signal.MEAN_ENTROPY, StepTokenData.of(step1, k), settings());
+    }
+
+    public Decision decide(double value) {
+        if (Double.isNaN(value)) {
             return Decision.NO_SIGNAL;
         }
-        return signal <= tau ? Decision.STOP : Decision.REFINE;
+        return StepSignals.stops(signal, value, tau) ? Decision.STOP : Decision.REFINE;
     }
 }

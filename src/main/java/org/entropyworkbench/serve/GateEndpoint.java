@@ -107,7 +107,7 @@ final class GateEndpoint {
                 prompt += r.promptTokens();
             }
         }
-        return new GateReport(ServeMode.GATE, o.h(), ctx.config.gate(), o.decision(), o.records().size(), perStep,
+        return new GateReport(ServeMode.GATE, o.value(), o.h(), ctx.config.gate(), o.decision(), o.records().size(), perStep,
                 promptKnown ? prompt : -1, completion);
     }
 

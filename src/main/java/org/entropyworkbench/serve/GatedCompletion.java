@@ -28,14 +28,18 @@ final class GatedCompletion {
         /** A token of {@code step}; {@code finalStep} is true only for step S after a refine decision. */
         void onToken(int step, boolean finalStep, String text, Channel channel);
 
-        /** Step 1 is done and the gate has decided. */
-        default void onDecision(double h, EntropyGate.Decision decision) { }
+        /** Step 1 is done and the gate has decided on the signal's {@code value}. */
+        default void onDecision(double value, EntropyGate.Decision decision) { }
 
         Sink NONE = (step, finalStep, text, channel) -> { };
     }
 
-    /** The finished protocol: every step's record and result, H and the decision. */
-    record Outcome(List<StepRecord> records, List<ChatResult> results, double h, EntropyGate.Decision decision) {
+    /**
+     * The finished protocol: every step's record and result, the gate signal's step-1 value, step 1's mean
+     * entropy H (the same number when the signal is the default) and the decision.
+     */
+    record Outcome(List<StepRecord> records, List<ChatResult> results, double value, double h,
+                   EntropyGate.Decision decision) {
         ChatResult last() {
             return results.get(results.size() - 1);
         }
@@ -60,6 +64,7 @@ final class GatedCompletion {
         List<StepRecord> records = new ArrayList<>();
         List<ChatResult> results = new ArrayList<>();
         List<String> answers = new ArrayList<>();
+        double value = Double.NaN;
         double h = Double.NaN;
         EntropyGate.Decision decision = null;
         int lastStep = config.steps();
@@ -84,14 +89,15 @@ final class GatedCompletion {
             results.add(result);
             answers.add(result.text() == null ? "" : result.text());
             if (step == 1) {
-                h = gate.signal(record);
-                decision = gate.decide(h);
-                sink.onDecision(h, decision);
+                value = gate.signal(record);
+                h = gate.meanEntropy(record);
+                decision = gate.decide(value);
+                sink.onDecision(value, decision);
                 if (decision == EntropyGate.Decision.STOP) {
                     break;
                 }
             }
         }
-        return new Outcome(List.copyOf(records), List.copyOf(results), h, decision);
+        return new Outcome(List.copyOf(records), List.copyOf(results), value, h, decision);
     }
 }

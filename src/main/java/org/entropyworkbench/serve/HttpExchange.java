@@ -6,6 +6,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * One client exchange on Jetty's core API, written with blocking calls from the request thread:
@@ -15,12 +16,36 @@ import org.eclipse.jetty.server.Response;
 final class HttpExchange {
     final Request request;
     final Response response;
+    private final Callback callback;
     private boolean committed;
+    private boolean completed;
     private int status = 200;
 
-    HttpExchange(Request request, Response response) {
+    HttpExchange(Request request, Response response, Callback callback) {
         this.request = request;
         this.response = response;
+        this.callback = callback;
+    }
+
+    /**
+     * Tells Jetty the exchange is over (once): the connection may then take its client's next request
+     * while this thread still finishes work that needs neither the request nor the response (observe
+     * mode's parsing after the reply has ended). Nothing may touch {@link #request} or {@link #response}
+     * afterwards.
+     */
+    void complete() {
+        if (!completed) {
+            completed = true;
+            callback.succeeded();
+        }
+    }
+
+    /** Fails the exchange unless it was completed already. */
+    void fail(Throwable t) {
+        if (!completed) {
+            completed = true;
+            callback.failed(t);
+        }
     }
 
     String header(String name) {

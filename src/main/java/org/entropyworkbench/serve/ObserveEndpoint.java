@@ -13,7 +13,6 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Buffer;
 import okio.BufferedSource;
-import okio.ForwardingSource;
 import okio.Okio;
 import org.entropyworkbench.core.entropy.StepEntropyAccumulator;
 import org.entropyworkbench.core.provider.ApiKey;
@@ -47,7 +46,9 @@ final class ObserveEndpoint {
     GateEndpoint.Served serve(HttpExchange ex, ChatCompletionRequest req, String id, CancellationToken cancel,
                               RequestTimer timer) throws IOException {
         byte[] body = OpenAiJson.bytes(withLogprobs(req.body(), ctx.config.gate().k()));
-        Request.Builder b = new Request.Builder().url(chatUrl).post(RequestBody.create(body, JSON));
+        UpstreamSocket upstreamSocket = new UpstreamSocket();
+        Request.Builder b = new Request.Builder().url(chatUrl).post(RequestBody.create(body, JSON))
+                .tag(UpstreamSocket.class, upstreamSocket);
         ApiKey key = ctx.config.auth().keyFor(ex.header("Authorization"));
         if (key != null) {
             key.authorize(b);
@@ -71,7 +72,8 @@ final class ObserveEndpoint {
             StepEntropyAccumulator entropy = new StepEntropyAccumulator();
             OpenAiStreamTap.Outcome outcome;
             if (sse) {
-                TeeSource tee = new TeeSource(response.body().source(), ex.streamBody(type, TEE_BUFFER), cancel);
+                TeeSource tee = new TeeSource(response.body().source(), ex.streamBody(type, TEE_BUFFER), cancel,
+                        upstreamSocket, ex);
                 try (BufferedSource teed = Okio.buffer(tee)) {
                     outcome = OpenAiStreamTap.read(teed, false, entropy);
                     tee.finish();
@@ -112,13 +114,14 @@ final class ObserveEndpoint {
         int maxTokens = req.maxTokens() > 0 ? req.maxTokens() : ctx.config.upstream().maxTokens();
         StepRecord record = StepRecords.of(id, 1, messages, model, ctx.config.upstream().describe(), req.body().path("temperature").asDouble(ctx.config.temperature()),
                 maxTokens, ctx.config.gate().k(), outcome.result(), entropy, ctx.config.recordText(), startedAt, millis);
-        double h = ctx.config.gate().signal(record);
-        EntropyGate.Decision decision = ctx.config.gate().decide(h);
+        EntropyGate gate = ctx.config.gate();
+        double value = gate.signal(record);
+        EntropyGate.Decision decision = gate.decide(value);
         if (outcome.complete()) {
             ctx.record(List.of(record));
         }
         ctx.metrics.completionTokens.labelValues("1").inc(record.completionTokens());
-        return new GateReport(ServeMode.OBSERVE, h, ctx.config.gate(), decision, 1, List.of(record.completionTokens()),
+        return new GateReport(ServeMode.OBSERVE, value, gate.meanEntropy(record), gate, decision, 1, List.of(record.completionTokens()),
                 record.promptTokens(), record.completionTokens());
     }
 
@@ -158,64 +161,122 @@ final class ObserveEndpoint {
     }
 
     /**
-     * Passes every byte read from the upstream on to the client, so the stream reader on top of it
-     * sees the same bytes the client does. Bytes are flushed whenever a read came back short (the
-     * upstream has nothing more right now: a paced stream goes out token by token) and otherwise
-     * gathered up to {@link #TEE_BUFFER}, so a fast upstream costs few writes. A failed client write
-     * cancels the upstream call.
+     * Passes every byte of the upstream's stream on to the client before the stream reader on top of it
+     * parses them, so parsing is never on the client's path. When the reader wants more, the tee pumps:
+     * it reads from the upstream, writes each read to the client, and keeps reading while the upstream
+     * has more bytes waiting ({@link UpstreamSocket#moreWaiting}) and less than {@link #PUMP_LIMIT} is
+     * unparsed; then it flushes once and hands the reader what it gathered. A paced stream therefore
+     * goes out token by token, an upstream that is ahead of the proxy costs one client write per burst
+     * (each SSE event is one HTTP chunk, so "flush on a short read" had meant a flush per token), and at
+     * the upstream's end the client's reply is ended and the exchange completed at once, so the client
+     * (and its keep-alive connection's next request) never waits for the last events to be parsed. A
+     * failed client write cancels the upstream call.
+     *
+     * <p>Owned by the request thread.
      */
-    private static final class TeeSource extends ForwardingSource {
+    private static final class TeeSource implements okio.Source {
+        /** Most unparsed bytes a pump gathers before the reader catches up (bounds memory per stream). */
+        private static final long PUMP_LIMIT = 256 * 1024;
+        private static final long READ_SIZE = 8192;
+        private final BufferedSource upstream;
         private final java.io.OutputStream client;
         private final CancellationToken cancel;
+        private final UpstreamSocket upstreamSocket;
+        private final HttpExchange exchange;
+        private final Buffer pending = new Buffer();
+        private boolean upstreamEnded;
+        private boolean clientEnded;
         boolean clientGone;
 
-        TeeSource(okio.Source upstream, java.io.OutputStream client, CancellationToken cancel) {
-            super(upstream);
+        TeeSource(BufferedSource upstream, java.io.OutputStream client, CancellationToken cancel,
+                  UpstreamSocket upstreamSocket, HttpExchange exchange) {
+            this.upstream = upstream;
             this.client = client;
             this.cancel = cancel;
+            this.upstreamSocket = upstreamSocket;
+            this.exchange = exchange;
         }
 
         @Override
         public long read(Buffer sink, long byteCount) throws IOException {
-            long n = super.read(sink, byteCount);
-            if (clientGone) {
-                return n;
-            }
-            try {
-                if (n > 0) {
-                    long at = sink.size() - n;
-                    while (at < sink.size()) {
-                        int len = (int) Math.min(sink.size() - at, copy.length);
-                        Buffer part = new Buffer();
-                        sink.copyTo(part, at, len);
-                        part.read(copy, 0, len);
-                        client.write(copy, 0, len);
-                        at += len;
-                    }
+            if (pending.size() == 0) {
+                if (upstreamEnded) {
+                    return -1;
                 }
-                if (n < byteCount) {
-                    client.flush();
+                pump();
+                if (pending.size() == 0) {
+                    return -1;
                 }
-            } catch (IOException e) {
-                clientGone = true;
-                cancel.cancel();
-                throw e;
             }
-            return n;
+            return pending.read(sink, byteCount);
         }
 
-        private final byte[] copy = new byte[8192];
-
-        /** Sends what is left and ends the reply. */
-        void finish() throws IOException {
+        private void pump() throws IOException {
+            do {
+                long at = pending.size();
+                long n = upstream.read(pending, READ_SIZE);
+                if (n < 0) {
+                    upstreamEnded = true;
+                    endClient();
+                    return;
+                }
+                forward(at, n);
+            } while (pending.size() < PUMP_LIMIT && (upstream.getBuffer().size() > 0 || upstreamSocket.moreWaiting()));
             if (!clientGone) {
                 try {
-                    client.close();
+                    client.flush();
                 } catch (IOException e) {
-                    clientGone = true;
-                    throw e;
+                    gone(e);
                 }
             }
+        }
+
+        private void forward(long offset, long n) throws IOException {
+            if (clientGone || n == 0) {
+                return;
+            }
+            try {
+                pending.copyTo(client, offset, n);
+            } catch (IOException e) {
+                gone(e);
+            }
+        }
+
+        private void gone(IOException e) throws IOException {
+            clientGone = true;
+            cancel.cancel();
+            throw e;
+        }
+
+        /** Sends what is left and ends the reply (once). */
+        private void endClient() throws IOException {
+            if (clientGone || clientEnded) {
+                return;
+            }
+            clientEnded = true;
+            try {
+                client.close();
+            } catch (IOException e) {
+                clientGone = true;
+                throw e;
+            }
+            // the reply is whole: free the client's connection for its next request while the rest parses
+            exchange.complete();
+        }
+
+        /** Ends the reply if the upstream's end has not already done so. */
+        void finish() throws IOException {
+            endClient();
+        }
+
+        @Override
+        public okio.Timeout timeout() {
+            return upstream.timeout();
+        }
+
+        @Override
+        public void close() throws IOException {
+            upstream.close();
         }
     }
 }

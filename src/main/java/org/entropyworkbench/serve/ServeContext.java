@@ -24,7 +24,7 @@ final class ServeContext {
 
     ServeContext(ServeConfig config, ServeRecorder recorder) {
         this.config = config;
-        this.metrics = new ServeMetrics(config.gate().tau());
+        this.metrics = new ServeMetrics(config.gate());
         this.recorder = recorder;
         this.passThrough = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(Math.max(16, config.maxConcurrency() * 2), 5, TimeUnit.MINUTES))
@@ -34,6 +34,7 @@ final class ServeContext {
                 .readTimeout(java.time.Duration.ZERO)
                 .writeTimeout(config.upstream().connectTimeout())
                 .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(UpstreamSocket.CAPTURE)
                 .build();
         this.fixedProvider = config.auth().passThrough() ? null
                 : ChatProviders.create(config.upstream().withApiKey(config.auth().fixedKey()));

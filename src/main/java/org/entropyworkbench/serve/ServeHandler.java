@@ -42,12 +42,12 @@ final class ServeHandler extends Handler.Abstract {
     @Override
     public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                           Callback callback) {
-        HttpExchange ex = new HttpExchange(request, response);
+        HttpExchange ex = new HttpExchange(request, response, callback);
         try {
             route(ex);
-            callback.succeeded();
+            ex.complete();
         } catch (Throwable t) {
-            callback.failed(t);
+            ex.fail(t);
         }
         return true;
     }
@@ -103,6 +103,7 @@ final class ServeHandler extends Handler.Abstract {
         o.put("mode", ctx.config.mode().id());
         o.put("upstream", ctx.config.upstream().describe());
         o.put("model", ctx.model());
+        o.put("signal", ctx.config.gate().signalId());
         o.put("tau", ctx.config.gate().tau());
         o.put("rule", ctx.config.gate().rule());
         o.put("k", ctx.config.gate().k());
@@ -176,12 +177,49 @@ final class ServeHandler extends Handler.Abstract {
                 if (!Double.isNaN(report.h())) {
                     ctx.metrics.entropy.observe(report.h());
                 }
+                if (!Double.isNaN(report.value())) {
+                    ctx.metrics.signal.labelValues(report.gate().signalId()).observe(report.value());
+                }
             }
-            ctx.config.log().accept(String.format(Locale.ROOT, "serve: %d POST /v1/chat/completions %s %s%s %.0f ms",
-                    ex.status(), mode, outcome, report == null ? "" : String.format(Locale.ROOT,
-                            " decision=%s H=%.4f tau=%.4f steps=%d", report.decision().id(), report.h(),
-                            report.gate().tau(), report.steps()), seconds * 1000));
+            ctx.config.log().accept(accessLine(ex.status(), mode, outcome, report, seconds));
         }
+    }
+
+    /**
+     * The access-log line, e.g. {@code serve: 200 POST /v1/chat/completions observe ok decision=stop
+     * signal=step1-mean-entropy value=0.4121 H=0.4121 tau=0.6734 steps=1 812 ms}. Built without
+     * {@code String.format}, whose cost per request was as large as parsing the request body (profile in
+     * docs/performance.md), and the line is written before the connection can take its next request.
+     */
+    static String accessLine(int status, String mode, String outcome, GateReport report, double seconds) {
+        StringBuilder b = new StringBuilder(160).append("serve: ").append(status).append(" POST /v1/chat/completions ")
+                .append(mode).append(' ').append(outcome);
+        if (report != null) {
+            b.append(" decision=").append(report.decision().id()).append(" signal=").append(report.gate().signalId())
+                    .append(" value=");
+            fixed(b, report.value());
+            b.append(" H=");
+            fixed(b, report.h());
+            b.append(" tau=");
+            fixed(b, report.gate().tau());
+            b.append(" steps=").append(report.steps());
+        }
+        return b.append(' ').append(Math.round(seconds * 1000)).append(" ms").toString();
+    }
+
+    /** {@code v} with four decimals, as {@code %.4f} writes it for the values a log line holds. */
+    static void fixed(StringBuilder b, double v) {
+        if (!Double.isFinite(v)) {
+            b.append(v);
+            return;
+        }
+        long scaled = Math.round(Math.abs(v) * 10_000);
+        if (Math.copySign(1.0, v) < 0) {
+            b.append('-');
+        }
+        b.append(scaled / 10_000).append('.');
+        String frac = Long.toString(scaled % 10_000);
+        b.append("0000", 0, 4 - frac.length()).append(frac);
     }
 
     /** Tells a client still listening that its request was cut (connection failure, proxy stopping); ignores a gone one. */

@@ -39,11 +39,22 @@ final class ServeMetrics {
             .labelNames("mode").register(registry);
     final Gauge inFlight = Gauge.builder().name("ewb_serve_in_flight_requests")
             .help("Chat completion requests being served now").register(registry);
+    final Histogram signal = Histogram.builder().name("ewb_serve_step1_signal")
+            .help("Step-1 value of the calibration's gate signal (its own units: bits or nats) of each request")
+            .classicOnly().classicUpperBounds(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0, 4.5,
+                    6, 8, 12, 16, 24, 32, 48, 64)
+            .labelNames("signal").register(registry);
     final Gauge tau = Gauge.builder().name("ewb_serve_tau_bits")
-            .help("The calibrated threshold in use").register(registry);
+            .help("The calibrated threshold in use (in the signal's units: bits for the entropy signals)").register(registry);
+    final Gauge gate = Gauge.builder().name("ewb_serve_gate_tau")
+            .help("The calibrated threshold in use, labelled with its signal, unit and which end is confident")
+            .labelNames("signal", "unit", "confident").register(registry);
 
-    ServeMetrics(double tauBits) {
-        tau.set(tauBits);
+    ServeMetrics(EntropyGate g) {
+        tau.set(g.tau());
+        gate.labelValues(g.signalId(), g.signal().unit(),
+                g.signal().direction() == org.entropyworkbench.core.signal.SignalDirection.HIGH_IS_CONFIDENT ? "high" : "low")
+                .set(g.tau());
     }
 
     byte[] scrape() {

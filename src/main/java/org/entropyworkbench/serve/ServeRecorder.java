@@ -50,6 +50,7 @@ final class ServeRecorder implements Closeable {
         calibration.put("tau", config.gate().tau());
         calibration.put("method", config.gate().rule());
         calibration.put("k", config.gate().k());
+        calibration.put("signal", config.gate().signal().id());
         return new RunHeader(RunHeader.FORMAT_VERSION, "serve-" + UUID.randomUUID(), Instant.now().toString(),
                 WorkbenchVersion.current(), "serve: " + model + " (" + config.mode().id() + ")", model,
                 config.upstream().describe(), "live traffic (ungraded)", null, "free", "gated", config.steps(),

@@ -10,7 +10,7 @@ import org.entropyworkbench.core.run.StepRecord;
 
 /**
  * Turns one upstream call of the proxy into the run-file step a run would have written: same
- * entropy arrays, prompt hash and usage, ungraded ({@code correct} null, no expected answer), and
+ * entropy arrays, chosen-token logprobs and DeepConf confidences (what every signal reads), prompt hash and usage, ungraded ({@code correct} null, no expected answer), and
  * text only when the user asked for it. Stateless.
  */
 final class StepRecords {
@@ -45,6 +45,8 @@ final class StepRecords {
                 null,
                 flags,
                 startedAt,
-                durationMillis);
+                durationMillis,
+                entropy.chosenLogprobs(),
+                entropy.tokenConfidences());
     }
 }

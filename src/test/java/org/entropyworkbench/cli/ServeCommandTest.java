@@ -110,6 +110,26 @@ class ServeCommandTest {
         assertThat(err.toString()).contains("warning: model: calibrated on 'test-model'");
     }
 
+    /** A calibration on another signal is served on that signal (its τ, its units), after the probe checked the upstream feeds it. */
+    @Test
+    void aCalibrationOnAnotherSignalIsServedOnThatSignal() throws Exception {
+        String json = java.nio.file.Files.readString(calibration);
+        assertThat(json).contains("\"signal\" : \"step1-mean-entropy\"");
+        java.nio.file.Files.writeString(calibration, json.replace("\"signal\" : \"step1-mean-entropy\"",
+                "\"signal\" : \"first-64-entropy\""));
+        StringWriter err = new StringWriter();
+        ServeConfig c = config(err);
+        assertThat(c.gate().signal()).isEqualTo(org.entropyworkbench.core.signal.Signal.FIRST_64_ENTROPY);
+        assertThat(c.gate().signalId()).isEqualTo("first-64-entropy");
+        assertThat(c.gate().tau()).isEqualTo(CalibrationFileReader.read(calibration).chosenTau());
+        assertThat(err.toString()).contains("probe of").doesNotContain("warning");
+
+        java.nio.file.Files.writeString(calibration, json.replace("\"signal\" : \"step1-mean-entropy\"",
+                "\"signal\" : \"no-such-signal\""));
+        assertThatThrownBy(() -> config(new StringWriter())).hasMessageContaining("no-such-signal")
+                .hasMessageContaining("cannot compute");
+    }
+
     @Test
     void customTauAndConflictingOptions() throws Exception {
         CalibrationFileWriter.write(calibration, CalibrationFileReader.read(calibration).withCustomTau(0.3125));

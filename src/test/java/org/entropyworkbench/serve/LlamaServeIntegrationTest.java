@@ -59,10 +59,18 @@ class LlamaServeIntegrationTest {
         }
     }
 
-    private static ServeServer proxy(ServeMode mode, double tau, List<String> lines) throws IOException {
-        EndpointSettings up = new EndpointSettings(ServerPreset.LLAMA_CPP, "http://127.0.0.1:" + port + "/v1", MODEL, null,
+    private static EndpointSettings upstream() {
+        return new EndpointSettings(ServerPreset.LLAMA_CPP, "http://127.0.0.1:" + port + "/v1", MODEL, null,
                 20, 0.7, 16, null, 4, 0, Duration.ofSeconds(5), Duration.ofSeconds(60));
-        ServeConfig config = new ServeConfig("127.0.0.1", 0, up, mode, new EntropyGate(tau, "custom", 20), 0.7, 4,
+    }
+
+    private static ServeServer proxy(ServeMode mode, double tau, List<String> lines) throws IOException {
+        return proxy(mode, new EntropyGate(tau, "custom", 20), lines);
+    }
+
+    private static ServeServer proxy(ServeMode mode, EntropyGate gate, List<String> lines) throws IOException {
+        EndpointSettings up = upstream();
+        ServeConfig config = new ServeConfig("127.0.0.1", 0, up, mode, gate, 0.7, 4,
                 ProtocolPrompts.defaults(AnswerKind.INTEGER), 4, 64 * 1024, Duration.ofSeconds(60), UpstreamAuth.NONE,
                 null, null, false, Map.of(), lines::add);
         return ServeServer.start(config, 5_000);
@@ -90,6 +98,37 @@ class LlamaServeIntegrationTest {
     private static ChatCompletionCreateParams params() {
         return ChatCompletionCreateParams.builder().model(MODEL).maxCompletionTokens(16)
                 .addUserMessage("What is 3 + 4? Answer with one digit.").build();
+    }
+
+    /**
+     * llama.cpp sends the sampled token's logprob and the top-k, so the probe check accepts the logprob
+     * signals; a DeepConf calibration (high = confident) with τ = 0 nats stops (confidence is never
+     * negative) after one server request and reports the signal's value.
+     */
+    @Test
+    void deepConfCalibrationGatesTheRealServer() throws Exception {
+        for (org.entropyworkbench.core.signal.Signal s : List.of(org.entropyworkbench.core.signal.Signal.DEEPCONF_MEAN,
+                org.entropyworkbench.core.signal.Signal.MEAN_NLL)) {
+            org.entropyworkbench.core.entropy.StepEntropyAccumulator probeTokens =
+                    new org.entropyworkbench.core.entropy.StepEntropyAccumulator();
+            new org.entropyworkbench.core.provider.CapabilityProbe(upstream())
+                    .run(new org.entropyworkbench.core.provider.CancellationToken(), probeTokens);
+            assertThat(UpstreamSignalCheck.of(new EntropyGate(0, "custom", 20, s), probeTokens).refusal())
+                    .as(s.id()).isNull();
+        }
+        List<String> lines = new ArrayList<>();
+        EntropyGate gate = new EntropyGate(0, "custom", 20, org.entropyworkbench.core.signal.Signal.DEEPCONF_MEAN);
+        try (ServeServer proxy = proxy(ServeMode.GATE, gate, lines)) {
+            long tasks0 = serverTasks();
+            ChatCompletion c = client(proxy).chat().completions().create(params());
+
+            JsonNode ext = c._additionalProperties().get("entropy_workbench").convert(JsonNode.class);
+            assertThat(ext.get("signal").asText()).isEqualTo("deepconf-mean");
+            assertThat(ext.get("direction").asText()).isEqualTo("high");
+            assertThat(ext.get("value").asDouble()).isGreaterThan(0);
+            assertThat(ext.get("decision").asText()).isEqualTo("stop");
+            assertThat(serverTasks() - tasks0).isEqualTo(1);
+        }
     }
 
     @Test

@@ -118,6 +118,12 @@ class ServeOpenAiClientTest {
             assertThat(f.upstream.stats().requests()).isEqualTo(1);
 
             stream(f);
+            // the reply ends before its last events are parsed (docs/performance.md), so the decision follows shortly
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (f.log.stream().filter(l -> l.contains("observe ok decision=stop")).count() < 2
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
             assertThat(f.log).anyMatch(l -> l.contains("observe ok decision=stop"));
             String metrics = ServeHttp.get(f.proxyRoot() + "/metrics", null).body();
             assertThat(metrics).contains("ewb_serve_decisions_total{decision=\"stop\",mode=\"observe\"} 2.0");

@@ -41,10 +41,19 @@ public final class CapabilityProbe {
 
     /** Runs the probe; never throws, every failure becomes a report with a verdict. */
     public ProbeReport run(CancellationToken cancel) {
+        return run(cancel, null);
+    }
+
+    /**
+     * Runs the probe and also hands every token of the probe's reply to {@code alsoTo} (on the streaming
+     * thread), so a caller can check what its own computation gets from this server, e.g. whether a
+     * confidence signal can be computed from it; null for none.
+     */
+    public ProbeReport run(CancellationToken cancel, TokenListener alsoTo) {
         String version = fetchVersion();
         int k = settings.topK() > 0 ? settings.topK() : EndpointSettings.DEFAULT_TOP_K;
         int limit = -1;
-        Observed seen = new Observed();
+        Observed seen = new Observed(alsoTo);
         ChatResult result;
         try (ChatProvider provider = ChatProviders.create(settings)) {
             try {
@@ -55,7 +64,7 @@ public final class CapabilityProbe {
                 }
                 limit = e.maxTopLogprobs();
                 k = limit;
-                seen = new Observed();
+                seen = new Observed(alsoTo);
                 result = provider.stream(request(k), seen, cancel);
             }
         } catch (IllegalArgumentException e) {
@@ -236,12 +245,20 @@ public final class CapabilityProbe {
 
     /** Counts what the probe stream delivered; runs on the streaming thread. */
     private static final class Observed implements TokenListener {
+        private final TokenListener alsoTo;
         int maxTopCount;
         int reasoningTokens;
         int reasoningWithLogprobs;
 
+        Observed(TokenListener alsoTo) {
+            this.alsoTo = alsoTo;
+        }
+
         @Override
         public void onToken(TokenView token) {
+            if (alsoTo != null) {
+                alsoTo.onToken(token);
+            }
             maxTopCount = Math.max(maxTopCount, token.topCount());
             if (token.channel() == Channel.REASONING) {
                 reasoningTokens++;
