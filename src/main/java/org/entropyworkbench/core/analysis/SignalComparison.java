@@ -53,27 +53,62 @@ public final class SignalComparison {
      */
     public static List<SignalReport> of(RunFile run, AnalysisOptions options, Collection<Signal> signals,
                                         int resamples, long seed, int permutations, boolean naiveBootstrap) {
-        List<SignalReport> reports = new ArrayList<>(signals.stream().parallel()
-                .map(signal -> report(run, options.withSignal(signal), resamples, seed, permutations, naiveBootstrap))
+        return compare(run, options, signals, resamples, seed, permutations, naiveBootstrap).stream()
+                .map(Compared::report).toList();
+    }
+
+    /**
+     * A signal's report with the analysis of the run under that signal it was made from (null when the
+     * signal is unavailable), so a screen can draw each signal's trade-off curve without analysing again.
+     */
+    public record Compared(SignalReport report, RunAnalysis analysis) {
+    }
+
+    /** As {@link #of(RunFile, AnalysisOptions, Collection, int, long, int)}, keeping each signal's analysis. */
+    public static List<Compared> compare(RunFile run, AnalysisOptions options, Collection<Signal> signals,
+                                         int resamples, long seed, int permutations) {
+        return compare(run, options, signals, resamples, seed, permutations, false);
+    }
+
+    private static List<Compared> compare(RunFile run, AnalysisOptions options, Collection<Signal> signals,
+                                          int resamples, long seed, int permutations, boolean naiveBootstrap) {
+        List<Compared> out = new ArrayList<>(signals.stream().parallel()
+                .map(signal -> compared(run, options.withSignal(signal), resamples, seed, permutations, naiveBootstrap))
                 .toList());
-        reports.sort(Comparator.comparing((SignalReport r) -> !r.available())
-                .thenComparing(r -> Double.isNaN(r.auroc()) ? Double.NEGATIVE_INFINITY : -r.auroc()));
-        return List.copyOf(reports);
+        out.sort(Comparator.comparing((Compared c) -> !c.report().available())
+                .thenComparing(c -> Double.isNaN(c.report().auroc()) ? Double.NEGATIVE_INFINITY : -c.report().auroc()));
+        return List.copyOf(out);
     }
 
     /** One signal's report (options carry the signal). */
     public static SignalReport report(RunFile run, AnalysisOptions options, int resamples, long seed, int permutations) {
-        return report(run, options, resamples, seed, permutations, false);
+        return compared(run, options, resamples, seed, permutations, false).report();
     }
 
-    private static SignalReport report(RunFile run, AnalysisOptions options, int resamples, long seed, int permutations,
-                                       boolean naiveBootstrap) {
-        Signal signal = options.signal();
+    /**
+     * The report of the signal an analysis already made is on (the window's session holds one), without
+     * analysing the run again: the same figures as {@link #report(RunFile, AnalysisOptions, int, long, int)}
+     * for a signal the run has, except no note on partly missing data. Also works on a summary-only analysis.
+     */
+    public static SignalReport report(RunAnalysis analysis, int resamples, long seed, int permutations) {
+        return report(analysis, null, resamples, seed, permutations, false);
+    }
+
+    private static Compared compared(RunFile run, AnalysisOptions options, int resamples, long seed, int permutations,
+                                     boolean naiveBootstrap) {
         String dataNote = dataAvailability(run, options);
         if (dataNote != null && dataNote.startsWith(UNAVAILABLE)) {
-            return SignalReport.unavailable(signal, dataNote.substring(UNAVAILABLE.length()));
+            return new Compared(SignalReport.unavailable(options.signal(), dataNote.substring(UNAVAILABLE.length())), null);
         }
         RunAnalysis analysis = RunAnalysis.of(run, options);
+        SignalReport report = report(analysis, dataNote, resamples, seed, permutations, naiveBootstrap);
+        return new Compared(report, report.available() ? analysis : null);
+    }
+
+    private static SignalReport report(RunAnalysis analysis, String dataNote, int resamples, long seed, int permutations,
+                                       boolean naiveBootstrap) {
+        AnalysisOptions options = analysis.options();
+        Signal signal = options.signal();
         RunOutcomes.Result outcomes = analysis.runOutcomes();
         double[] correct = outcomes.correctH();
         double[] incorrect = outcomes.incorrectH();
