@@ -42,4 +42,32 @@ public final class MetricTile extends VBox {
     public static final String GLOSSARY_KEY = MetricTile.class.getName() + ".glossary";
 
     public Label valueLabel() { return value; }
+
+    /**
+     * Adds the 95 % interval under the figure: its text ("[0.48, 0.77]", "interval…") and a whisker bar,
+     * following {@code figure}. The tile keeps its figure line unchanged. Returns this tile.
+     */
+    public MetricTile showInterval(ObservableValue<IntervalFigure> figure, String id) {
+        Label text = new Label();
+        text.getStyleClass().add("metric-interval");
+        text.setId(id);
+        WhiskerBar bar = new WhiskerBar();
+        bar.setId(id + "-bar");
+        bar.managedProperty().bind(bar.visibleProperty());
+        getChildren().addAll(text, bar);
+        Runnable update = () -> {
+            IntervalFigure f = figure.getValue() == null ? IntervalFigure.none() : figure.getValue();
+            text.setText(f.text());
+            bar.show(f);
+        };
+        figure.addListener((obs, old, now) -> update.run());
+        update.run();
+        intervalLabel = text;
+        return this;
+    }
+
+    private Label intervalLabel;
+
+    /** The interval's text under the figure, or null when the tile shows none (tests). */
+    public Label intervalLabel() { return intervalLabel; }
 }
