@@ -12,7 +12,7 @@ import javafx.scene.shape.Line;
  */
 public final class WhiskerBar extends Region {
 
-    static final double HEIGHT = 10;
+    static final double HEIGHT = 8;
     private static final Color TRACK = Color.web("#d5dbe2");
     private static final Color INTERVAL = Color.web("#2e86c1");
     private static final Color POINT = Color.web("#1f2a3a");
@@ -23,7 +23,7 @@ public final class WhiskerBar extends Region {
     private final Line whisker = new Line();
     private final Line leftCap = new Line();
     private final Line rightCap = new Line();
-    private final Circle dot = new Circle(2.6, POINT);
+    private final Circle dot = new Circle(2.4, POINT);
     private IntervalFigure figure = IntervalFigure.none();
 
     public WhiskerBar() {
@@ -93,8 +93,8 @@ public final class WhiskerBar extends Region {
     private static void cap(Line l, double x, double y) {
         l.setStartX(x);
         l.setEndX(x);
-        l.setStartY(y - 3.5);
-        l.setEndY(y + 3.5);
+        l.setStartY(y - 3);
+        l.setEndY(y + 3);
     }
 
     private static double clamp(double v) {

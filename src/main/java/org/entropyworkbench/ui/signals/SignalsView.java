@@ -107,6 +107,8 @@ public final class SignalsView extends BorderPane {
         VBox.setVgrow(viewer, Priority.ALWAYS);
         SplitPane ranking = new SplitPane(table, chartPane);
         ranking.setId("signals-split");
+        settings.setMinHeight(Region.USE_PREF_SIZE);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
         VBox rankingBox = new VBox(6, settings, explain, ranking);
         VBox.setVgrow(ranking, Priority.ALWAYS);
         rankingBox.setPadding(new Insets(6, 0, 0, 0));
@@ -130,7 +132,7 @@ public final class SignalsView extends BorderPane {
         Orientation wanted = width >= SIDE_BY_SIDE_WIDTH ? Orientation.HORIZONTAL : Orientation.VERTICAL;
         if (split.getOrientation() != wanted) {
             split.setOrientation(wanted);
-            split.setDividerPositions(wanted == Orientation.HORIZONTAL ? 0.58 : 0.45);
+            split.setDividerPositions(wanted == Orientation.HORIZONTAL ? 0.6 : 0.45);
         }
     }
 

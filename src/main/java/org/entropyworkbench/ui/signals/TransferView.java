@@ -3,6 +3,7 @@ package org.entropyworkbench.ui.signals;
 import static org.entropyworkbench.ui.common.TableColumns.column;
 
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -73,7 +74,7 @@ public final class TransferView extends VBox {
         buildTable();
         HBox tools = new HBox(6, spacer(), TableCsvExporter.exportButton(table, "transfer"));
         getChildren().addAll(pickers, settings, verdict, table, tools, explain);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setMaxHeight(Region.USE_PREF_SIZE);
         setSpacing(6);
         setPadding(new Insets(6, 0, 0, 0));
     }
@@ -84,7 +85,8 @@ public final class TransferView extends VBox {
         ComboBox<LoadedRun> box = new ComboBox<>(model.runs());
         box.setId(id);
         box.valueProperty().bindBidirectional(property);
-        box.setPrefWidth(300);
+        box.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(200, Math.min(420, (getWidth() - 300) / 2)), widthProperty()));
         box.setMinWidth(160);
         box.setTooltip(new Tooltip("One of the loaded runs (File ▸ Open… adds more)"));
         return box;
@@ -95,7 +97,7 @@ public final class TransferView extends VBox {
         table.setItems(model.rows());
         table.setPlaceholder(new Label("Pick two loaded runs"));
         TableColumn<TransferRow, String> rule = column("Rule", TransferRow::rule);
-        rule.setPrefWidth(190);
+        rule.setPrefWidth(165);
         TableColumn<TransferRow, String> tauIn = column("τ in-sample", TransferRow::tauInSample);
         TableColumn<TransferRow, String> tauA = column("τ transferred", TransferRow::tauTransferred);
         TableColumn<TransferRow, String> savIn = column("Savings in-sample", TransferRow::savingsInSample);
@@ -103,7 +105,7 @@ public final class TransferView extends VBox {
         TableColumn<TransferRow, String> dIn = column("Δ-Acc in-sample", TransferRow::deltaInSample);
         TableColumn<TransferRow, String> dA = column("Δ-Acc transferred", TransferRow::deltaTransferred);
         for (TableColumn<TransferRow, String> c : List.of(tauIn, tauA, savIn, savA, dIn, dA)) {
-            c.setPrefWidth(90);
+            c.setPrefWidth(82);
         }
         TableColumn<TransferRow, String> verdict = column("Verdict", TransferRow::verdict);
         verdict.setPrefWidth(420);

@@ -172,19 +172,19 @@ public final class TransferViewModel {
     static String summary(SignalTransfer t, LoadedRun a, LoadedRun b) {
         String same = a == b ? " (the same run: transferred equals in-sample; pick another evaluation run)" : "";
         if (t.evaluationComplete() == 0) {
-            return "Cannot judge: " + b.displayName() + " has no question with all steps, so no accuracy to compare." + same;
+            return "Cannot judge: " + b.shortName() + " has no question with all steps, so no accuracy to compare." + same;
         }
         List<SignalTransfer.Row> losing = t.losingRows();
         if (losing.isEmpty()) {
-            return "Holds: no rule's τ calibrated on " + a.displayName() + " loses accuracy on " + b.displayName()
+            return "Holds: no rule's τ calibrated on " + a.shortName() + " loses accuracy on " + b.shortName()
                     + "." + same;
         }
         String which = losing.stream()
                 .map(r -> String.format(Locale.ROOT, "%s %+.1f pts", r.method().label(), r.deltaTransferred()))
                 .collect(Collectors.joining(", "));
-        return "The gate would lose accuracy: with τ calibrated on " + a.displayName() + ", " + losing.size() + " of "
-                + t.rows().size() + " rules lose accuracy on " + b.displayName() + " (" + which + ")."
-                + " Calibrate on " + b.displayName() + "'s own data before gating it." + same;
+        return "The gate would lose accuracy: with τ calibrated on " + a.shortName() + ", " + losing.size() + " of "
+                + t.rows().size() + " rules lose accuracy on " + b.shortName() + " (" + which + ")."
+                + " Calibrate on " + b.shortName() + "'s own data before gating it." + same;
     }
 
     /** What a result was computed for; runs compared by identity (a re-opened file is a new run). */
