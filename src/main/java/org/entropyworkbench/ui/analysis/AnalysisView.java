@@ -119,7 +119,7 @@ public final class AnalysisView extends BorderPane {
         charts.setDividerPositions(0.55);
         SplitPane main = new SplitPane(charts, bottomTabs());
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.6);
+        main.setDividerPositions(0.5);
         setCenter(main);
 
         DomainDragHandler.install(histogramViewer, model::setShownTau);
