@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 public final class MetricTile extends VBox {
 
     private final Label value = new Label();
+    private Label intervalLabel;
 
     public MetricTile(String name, String explanation, ObservableValue<String> text, String id) {
         this(name, explanation, text, id, null);
@@ -45,7 +46,8 @@ public final class MetricTile extends VBox {
 
     /**
      * Adds the 95 % interval under the figure: its text ("[0.48, 0.77]", "interval…") and a whisker bar,
-     * following {@code figure}. The tile keeps its figure line unchanged. Returns this tile.
+     * following {@code figure} (the bar keeps its place when hidden, so the tile does not jump between a rule
+     * and a custom τ). The tile keeps its figure line unchanged. Returns this tile.
      */
     public MetricTile showInterval(ObservableValue<IntervalFigure> figure, String id) {
         Label text = new Label();
@@ -53,7 +55,6 @@ public final class MetricTile extends VBox {
         text.setId(id);
         WhiskerBar bar = new WhiskerBar();
         bar.setId(id + "-bar");
-        bar.managedProperty().bind(bar.visibleProperty());
         getChildren().addAll(text, bar);
         Runnable update = () -> {
             IntervalFigure f = figure.getValue() == null ? IntervalFigure.none() : figure.getValue();
@@ -65,8 +66,6 @@ public final class MetricTile extends VBox {
         intervalLabel = text;
         return this;
     }
-
-    private Label intervalLabel;
 
     /** The interval's text under the figure, or null when the tile shows none (tests). */
     public Label intervalLabel() { return intervalLabel; }

@@ -202,7 +202,8 @@ public final class ScreenshotTour {
             });
             waitFor("analysis on DeepConf confidence", () -> fx(() -> window.analysisModel().analysis() != null
                     && window.analysisModel().analysis().signal() == Signal.DEEPCONF_MEAN
-                    && !window.analysisModel().busyProperty().get()));
+                    && !window.analysisModel().busyProperty().get()
+                    && window.analysisModel().intervals().report() != null));
             settle();
             snap("analysis-deepconf-" + suffix + ".png");
             fx(() -> {

@@ -73,8 +73,8 @@ public final class SignalsView extends BorderPane {
         settings.setWrapText(true);
         settings.textProperty().bind(model.settingsTextProperty());
         Label explain = new Label("AUROC: the chance that a correct step-1 answer looks more confident than an incorrect"
-                + " one (0.5 = chance, 1 = perfect). An interval that includes 0.5 means this run cannot tell the signal"
-                + " from chance. docs/signals.md defines each signal.");
+                + " one (0.5 = chance, 1 = perfect); an interval that includes 0.5 cannot tell the signal from chance.");
+        explain.setTooltip(new Tooltip("docs/signals.md defines each signal, its source and its direction"));
         explain.getStyleClass().add("hint");
         explain.setWrapText(true);
         Label message = new Label();
@@ -132,7 +132,7 @@ public final class SignalsView extends BorderPane {
         Orientation wanted = width >= SIDE_BY_SIDE_WIDTH ? Orientation.HORIZONTAL : Orientation.VERTICAL;
         if (split.getOrientation() != wanted) {
             split.setOrientation(wanted);
-            split.setDividerPositions(wanted == Orientation.HORIZONTAL ? 0.6 : 0.45);
+            split.setDividerPositions(wanted == Orientation.HORIZONTAL ? 0.6 : 0.52);
         }
     }
 
