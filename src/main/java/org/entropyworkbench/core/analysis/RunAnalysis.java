@@ -107,6 +107,14 @@ public final class RunAnalysis {
     }
 
     /**
+     * Analyses a run whose signal-independent summary ({@link RunSummary#of(RunFile)}) was already made:
+     * {@link SignalComparison} analyses one run under every signal and summarises it once.
+     */
+    static RunAnalysis of(RunFile run, RunSummary summary, AnalysisOptions options) {
+        return new RunAnalysis(run, summary, options);
+    }
+
+    /**
      * Analyses a run's step summaries, e.g. as read from the summary cache without re-parsing the file.
      *
      * @throws IllegalArgumentException when {@link #coveredBySummary} is false: the analysis needs the run file

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.entropyworkbench.core.run.RunFile;
+import org.entropyworkbench.core.run.RunSummary;
 import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.signal.ResampleStatistic;
@@ -24,9 +25,11 @@ import org.entropyworkbench.core.tradeoff.TradeoffPoint;
  * Every requested signal on one run, side by side: AUROC, AUPRC, Cohen's d, p (Welch and permutation)
  * and each rule's τ, savings and Δ-Acc, with seeded percentile bootstrap intervals, ranked by AUROC.
  * Point figures come from the ordinary {@link RunAnalysis} of the run under each signal, so they equal
- * what the Analysis screen and {@code analyze} show for that signal. Signals are evaluated in parallel on
- * the common fork-join pool (each with its own seeded generator, so results do not depend on the
- * scheduling); call it off the FX thread. Stateless.
+ * what the Analysis screen and {@code analyze} show for that signal. Point figures are computed for the
+ * signals in parallel; the bootstrap then draws each resample once and evaluates every signal on it, blocks
+ * of resamples in parallel ({@link SignalBootstrap#resampleTogether}); everything runs on the common
+ * fork-join pool and is seeded per block, so results do not depend on the scheduling. Call it off the FX
+ * thread. Stateless.
  */
 public final class SignalComparison {
 
@@ -72,17 +75,25 @@ public final class SignalComparison {
 
     private static List<Compared> compare(RunFile run, AnalysisOptions options, Collection<Signal> signals,
                                           int resamples, long seed, int permutations, boolean naiveBootstrap) {
-        List<Compared> out = new ArrayList<>(signals.stream().parallel()
-                .map(signal -> compared(run, options.withSignal(signal), resamples, seed, permutations, naiveBootstrap))
-                .toList());
+        RunSummary summary = RunSummary.of(run);
+        List<Prepared> prepared = signals.stream().parallel()
+                .map(signal -> prepare(run, summary, options.withSignal(signal), seed, permutations))
+                .toList();
+        List<Prepared> available = prepared.stream().filter(p -> p.report == null).toList();
+        List<double[][]> boots = bootstrap(available, resamples, seed, naiveBootstrap);
+        List<Compared> out = new ArrayList<>();
+        for (Prepared p : prepared) {
+            if (p.report != null) {
+                out.add(new Compared(p.report, null));
+            }
+        }
+        for (int a = 0; a < available.size(); a++) {
+            Prepared p = available.get(a);
+            out.add(new Compared(p.report(boots == null ? null : boots.get(a), resamples, seed), p.analysis));
+        }
         out.sort(Comparator.comparing((Compared c) -> !c.report().available())
                 .thenComparing(c -> Double.isNaN(c.report().auroc()) ? Double.NEGATIVE_INFINITY : -c.report().auroc()));
         return List.copyOf(out);
-    }
-
-    /** One signal's report (options carry the signal). */
-    public static SignalReport report(RunFile run, AnalysisOptions options, int resamples, long seed, int permutations) {
-        return compared(run, options, resamples, seed, permutations, false).report();
     }
 
     /**
@@ -91,53 +102,94 @@ public final class SignalComparison {
      * for a signal the run has, except no note on partly missing data. Also works on a summary-only analysis.
      */
     public static SignalReport report(RunAnalysis analysis, int resamples, long seed, int permutations) {
-        return report(analysis, null, resamples, seed, permutations, false);
+        Prepared p = prepared(analysis, null, seed, permutations);
+        if (p.report != null) {
+            return p.report;
+        }
+        List<double[][]> boots = bootstrap(List.of(p), resamples, seed, false);
+        return p.report(boots == null ? null : boots.get(0), resamples, seed);
     }
 
-    private static Compared compared(RunFile run, AnalysisOptions options, int resamples, long seed, int permutations,
-                                     boolean naiveBootstrap) {
+    /** One signal's report (options carry the signal). */
+    public static SignalReport report(RunFile run, AnalysisOptions options, int resamples, long seed, int permutations) {
+        return of(run, options, List.of(options.signal()), resamples, seed, permutations, false).get(0);
+    }
+
+    /**
+     * Every available signal's resamples. Fast path: one draw per resample for all signals
+     * ({@link SignalBootstrap#resampleTogether}); naive: each signal recomputes every resample from scratch,
+     * signals in parallel, on the same draws. Null when no resample is asked for.
+     */
+    private static List<double[][]> bootstrap(List<Prepared> available, int resamples, long seed, boolean naive) {
+        if (resamples <= 0) {
+            return null;
+        }
+        if (naive) {
+            return available.stream().parallel()
+                    .map(p -> SignalBootstrap.resampleNaively(p.sample, p.signal.direction(),
+                            p.options.thresholdOptions(), resamples, seed))
+                    .toList();
+        }
+        return SignalBootstrap.resampleTogether(available.stream()
+                .map(p -> new SignalBootstrap.Target(p.sample, p.signal.direction(), p.options.thresholdOptions()))
+                .toList(), resamples, seed);
+    }
+
+    /** A signal's point figures and bootstrap sample; {@code report} is set when the signal is unavailable. */
+    private record Prepared(Signal signal, AnalysisOptions options, SignalReport report, RunAnalysis analysis,
+                            double[] correct, double[] incorrect, SignalSample sample, double permutationP,
+                            String dataNote) {
+
+        SignalReport report(double[][] boot, int resamples, long seed) {
+            Separation sep = analysis.separation();
+            List<SignalReport.RuleReport> rules = new ArrayList<>();
+            for (ThresholdMethod m : ThresholdMethod.values()) {
+                TradeoffPoint point = analysis.atMethod(m);
+                boolean complete = !analysis.outcomes().isEmpty();
+                rules.add(new SignalReport.RuleReport(m, analysis.thresholds().available(m), analysis.tauInSignalUnits(m),
+                        interval(boot, ResampleStatistic.tau(m)),
+                        complete ? point.tokenSavings() : Double.NaN, interval(boot, ResampleStatistic.savings(m)),
+                        complete ? point.deltaAccuracyPoints() : Double.NaN,
+                        interval(boot, ResampleStatistic.deltaAccuracy(m))));
+            }
+            return new SignalReport(signal, true, dataNote, correct.length, incorrect.length,
+                    Discrimination.auroc(correct, incorrect), interval(boot, ResampleStatistic.AUROC),
+                    Discrimination.auprc(correct, incorrect), (double) correct.length / (correct.length + incorrect.length),
+                    sep.cohensD(), interval(boot, ResampleStatistic.COHENS_D), sep.pValue(),
+                    permutationP, rules, Math.max(0, resamples), seed);
+        }
+    }
+
+    private static Prepared unavailable(Signal signal, AnalysisOptions options, String reason) {
+        return new Prepared(signal, options, SignalReport.unavailable(signal, reason), null, null, null, null,
+                Double.NaN, null);
+    }
+
+    private static Prepared prepare(RunFile run, RunSummary summary, AnalysisOptions options, long seed, int permutations) {
+        Signal signal = options.signal();
         String dataNote = dataAvailability(run, options);
         if (dataNote != null && dataNote.startsWith(UNAVAILABLE)) {
-            return new Compared(SignalReport.unavailable(options.signal(), dataNote.substring(UNAVAILABLE.length())), null);
+            return unavailable(signal, options, dataNote.substring(UNAVAILABLE.length()));
         }
-        RunAnalysis analysis = RunAnalysis.of(run, options);
-        SignalReport report = report(analysis, dataNote, resamples, seed, permutations, naiveBootstrap);
-        return new Compared(report, report.available() ? analysis : null);
+        return prepared(RunAnalysis.of(run, summary, options), dataNote, seed, permutations);
     }
 
-    private static SignalReport report(RunAnalysis analysis, String dataNote, int resamples, long seed, int permutations,
-                                       boolean naiveBootstrap) {
+    private static Prepared prepared(RunAnalysis analysis, String dataNote, long seed, int permutations) {
         AnalysisOptions options = analysis.options();
         Signal signal = options.signal();
         RunOutcomes.Result outcomes = analysis.runOutcomes();
         double[] correct = outcomes.correctH();
         double[] incorrect = outcomes.incorrectH();
         if (correct.length + incorrect.length == 0) {
-            return SignalReport.unavailable(signal, switch (signal) {
+            return unavailable(signal, options, switch (signal) {
                 case REASONING_ENTROPY -> "no gradable step-1 answer has tokens on the reasoning channel";
                 case ANSWER_ENTROPY -> "no gradable step-1 answer has tokens on the answer channel";
                 default -> "no gradable step-1 answer has a value of this signal";
             });
         }
-        Separation sep = analysis.separation();
         SignalSample sample = SignalSample.of(outcomes);
-        double[][] boot = resamples <= 0 ? null : naiveBootstrap
-                ? SignalBootstrap.resampleNaively(sample, signal.direction(), options.thresholdOptions(), resamples, seed)
-                : SignalBootstrap.resample(sample, signal.direction(), options.thresholdOptions(), resamples, seed);
-        List<SignalReport.RuleReport> rules = new ArrayList<>();
-        for (ThresholdMethod m : ThresholdMethod.values()) {
-            TradeoffPoint point = analysis.atMethod(m);
-            boolean complete = !analysis.outcomes().isEmpty();
-            rules.add(new SignalReport.RuleReport(m, analysis.thresholds().available(m), analysis.tauInSignalUnits(m),
-                    interval(boot, ResampleStatistic.tau(m)),
-                    complete ? point.tokenSavings() : Double.NaN, interval(boot, ResampleStatistic.savings(m)),
-                    complete ? point.deltaAccuracyPoints() : Double.NaN, interval(boot, ResampleStatistic.deltaAccuracy(m))));
-        }
-        return new SignalReport(signal, true, dataNote, correct.length, incorrect.length,
-                Discrimination.auroc(correct, incorrect), interval(boot, ResampleStatistic.AUROC),
-                Discrimination.auprc(correct, incorrect), (double) correct.length / (correct.length + incorrect.length),
-                sep.cohensD(), interval(boot, ResampleStatistic.COHENS_D), sep.pValue(),
-                SignalBootstrap.permutationP(sample, permutations, seed), rules, Math.max(0, resamples), seed);
+        return new Prepared(signal, options, null, analysis, correct, incorrect, sample,
+                SignalBootstrap.permutationP(sample, permutations, seed), dataNote);
     }
 
     private static final String UNAVAILABLE = "unavailable:";

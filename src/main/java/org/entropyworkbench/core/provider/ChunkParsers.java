@@ -101,9 +101,9 @@ final class ChunkParsers {
     }
 
     /** Parses one line of Ollama's native {@code /api/chat} NDJSON stream into {@code st}. */
-    static void parseOllamaLine(byte[] data, int length, StreamState st) throws IOException {
+    static void parseOllamaLine(byte[] data, int offset, int length, StreamState st) throws IOException {
         st.beginChunk();
-        try (JsonParser p = JSON.createParser(data, 0, length)) {
+        try (JsonParser p = JSON.createParser(data, offset, length)) {
             expectObject(p);
             String f;
             while ((f = p.nextFieldName()) != null) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import okio.BufferedSource;
+import org.entropyworkbench.core.io.LineRules;
+import org.entropyworkbench.core.io.LineSplitter;
 
 /**
  * Streams Ollama's native {@code POST <root>/api/chat} (NDJSON, apis.md section 4.2) with
@@ -41,20 +43,21 @@ public final class OllamaNativeClient extends HttpStreamingClient {
 
     private void readLines(BufferedSource source, StreamState st, TokenListener listener, CancellationToken cancel,
                            RequestJson.Effective eff) throws IOException, ProviderException {
-        LiveStreamLineReader lines = new LiveStreamLineReader(source);
+        LineSplitter lines = LineSplitter.reading(source.inputStream(), LineRules.liveStream());
         int number = 0;
         while (!st.done && lines.next()) {
             if (cancel.isCancelled()) {
                 throw errors.cancelled();
             }
-            if (lines.isBlank()) {
+            if (lines.lineBlank()) {
                 continue;
             }
             number++;
             try {
-                ChunkParsers.parseOllamaLine(lines.bytes(), lines.length(), st);
+                ChunkParsers.parseOllamaLine(lines.buffer(), lines.lineStart(), lines.lineLength(), st);
             } catch (JsonProcessingException e) {
-                String snippet = new String(lines.bytes(), 0, Math.min(lines.length(), 200), StandardCharsets.UTF_8);
+                String snippet = new String(lines.buffer(), lines.lineStart(), Math.min(lines.lineLength(), 200),
+                        StandardCharsets.UTF_8);
                 throw errors.malformed(st, number, snippet, e);
             }
             if (st.errorSeen) {

@@ -3,6 +3,8 @@ package org.entropyworkbench.core.provider;
 import java.io.IOException;
 import java.util.Arrays;
 import okio.BufferedSource;
+import org.entropyworkbench.core.io.LineRules;
+import org.entropyworkbench.core.io.LineSplitter;
 
 /**
  * A strict server-sent-events reader for POST responses (apis.md section 8.2): events end at a
@@ -11,13 +13,16 @@ import okio.BufferedSource;
  * Two error forms are recognised: {@code event: error} and llama.cpp's non-standard
  * {@code error: {...}} line, which a plain SSE parser would drop.
  *
+ * <p>Lines come from the shared {@link LineSplitter} under {@link LineRules#liveStream()}: "\n", "\r" and
+ * "\r\n" end a line (WHATWG rules) and a line is handed over as soon as its end has arrived.
+ *
  * <p>Owned by one streaming thread; the event data lives in one reused array.
  */
 final class SseEventReader {
     /** What {@link #next()} found. */
     enum Kind { DATA, ERROR, END }
 
-    private final LiveStreamLineReader lines;
+    private final LineSplitter lines;
     private byte[] data = new byte[4096];
     private int dataLength;
     private boolean hasData;
@@ -25,7 +30,7 @@ final class SseEventReader {
     private boolean endedWithFragment;
 
     SseEventReader(BufferedSource source) {
-        this.lines = new LiveStreamLineReader(source);
+        this.lines = LineSplitter.reading(source.inputStream(), LineRules.liveStream());
     }
 
     /** Blocks until the next complete event or the end of the body. */
@@ -37,7 +42,7 @@ final class SseEventReader {
             if (!lines.terminated()) {
                 endedWithFragment = true;
             }
-            int n = lines.length();
+            int n = lines.lineLength();
             if (n == 0) {
                 if (hasData) {
                     return errorEvent ? Kind.ERROR : Kind.DATA;
@@ -45,25 +50,26 @@ final class SseEventReader {
                 errorEvent = false;
                 continue;
             }
-            byte[] b = lines.bytes();
-            if (b[0] == ':') {
+            byte[] b = lines.buffer();
+            int at = lines.lineStart();
+            if (b[at] == ':') {
                 continue;
             }
-            int colon = indexOfColon(b, n);
+            int colon = indexOfColon(b, at, n);
             int valueStart = colon < 0 ? n : colon + 1;
-            if (valueStart < n && b[valueStart] == ' ') {
+            if (valueStart < n && b[at + valueStart] == ' ') {
                 valueStart++;
             }
             int fieldLength = colon < 0 ? n : colon;
-            if (fieldIs(b, fieldLength, "data")) {
-                appendData(b, valueStart, n - valueStart);
-            } else if (fieldIs(b, fieldLength, "error")) {
+            if (fieldIs(b, at, fieldLength, "data")) {
+                appendData(b, at + valueStart, n - valueStart);
+            } else if (fieldIs(b, at, fieldLength, "error")) {
                 errorEvent = true;
                 dataLength = 0;
                 hasData = false;
-                appendData(b, valueStart, n - valueStart);
-            } else if (fieldIs(b, fieldLength, "event")) {
-                if (n - valueStart == 5 && lines.startsWith(valueStart, "error")) {
+                appendData(b, at + valueStart, n - valueStart);
+            } else if (fieldIs(b, at, fieldLength, "event")) {
+                if (fieldIs(b, at + valueStart, n - valueStart, "error")) {
                     errorEvent = true;
                 }
             }
@@ -113,21 +119,23 @@ final class SseEventReader {
         hasData = true;
     }
 
-    private static int indexOfColon(byte[] b, int n) {
+    /** Index of the first ':' in the line's {@code n} bytes from {@code at}, relative to {@code at}; -1 if none. */
+    private static int indexOfColon(byte[] b, int at, int n) {
         for (int i = 0; i < n; i++) {
-            if (b[i] == ':') {
+            if (b[at + i] == ':') {
                 return i;
             }
         }
         return -1;
     }
 
-    private static boolean fieldIs(byte[] b, int fieldLength, String name) {
-        if (fieldLength != name.length()) {
+    /** Whether the {@code length} bytes from {@code at} are exactly the ASCII text {@code name}. */
+    private static boolean fieldIs(byte[] b, int at, int length, String name) {
+        if (length != name.length()) {
             return false;
         }
-        for (int i = 0; i < fieldLength; i++) {
-            if (b[i] != name.charAt(i)) {
+        for (int i = 0; i < length; i++) {
+            if (b[at + i] != name.charAt(i)) {
                 return false;
             }
         }

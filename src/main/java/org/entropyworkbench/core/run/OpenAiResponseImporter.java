@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +20,9 @@ import java.util.UUID;
 import org.entropyworkbench.core.dataset.AnswerKind;
 import org.entropyworkbench.core.entropy.TopKEntropy;
 import org.entropyworkbench.core.grading.Graders;
+import org.entropyworkbench.core.io.LineRules;
+import org.entropyworkbench.core.io.LineSplitter;
+import org.entropyworkbench.core.io.NotUtf8Exception;
 import org.entropyworkbench.core.json.JsonErrorText;
 
 /**
@@ -108,7 +110,7 @@ public final class OpenAiResponseImporter {
         Set<String> seen = new HashSet<>();
         OpenAiResponseParser parser = new OpenAiResponseParser(options.recordTop());
         try (InputStream in = openInput(input);
-             OpenAiLineSplitter lines = new OpenAiLineSplitter(in);
+             LineSplitter lines = LineSplitter.reading(in, LineRules.textFile());
              OpenAiRunAssembler run = OpenAiRunAssembler.start(output, options.answerKind())) {
             try {
                 while (lines.next()) {
@@ -129,8 +131,8 @@ public final class OpenAiResponseImporter {
                         problems.add(problem(input, lineNumber, "not valid JSON (" + JsonErrorText.reason(e) + ")"));
                     }
                 }
-            } catch (MalformedInputException e) {
-                throw new RunFileException(input, "not UTF-8 text");
+            } catch (NotUtf8Exception e) {
+                throw new RunFileException(input, e.lineNumber(), "not UTF-8 text");
             }
             if (run.steps() == 0) {
                 throw new RunFileException(input, problems.isEmpty() ? "no responses in the file"

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.entropyworkbench.core.io.LineRules;
+import org.entropyworkbench.core.io.LineSplitter;
 
 /**
  * Reads a large uncompressed run file on several cores (issue 12): the file is cut into chunks of
@@ -188,9 +190,10 @@ public final class ParallelRunFileReader {
         }
 
         /**
-         * Splits {@code [start, end)} into lines as {@link JsonlFileLineReader} does (LF ends a line, a CR
-         * before it is dropped) and parses each non-blank one. In the first chunk the first non-blank
-         * line (the header) and, anywhere, a line without an end are kept raw for the assembly.
+         * Splits {@code [start, end)} into lines by the run-file rules ({@link LineRules#runFile}, as
+         * {@link RunFileReader} does) and parses each non-blank one. In the first chunk the first non-blank
+         * line (the header) and, anywhere, a line without an end are kept raw for the assembly; a line over
+         * the limit becomes its problem.
          */
         private Chunk parseChunk(long start, long end, boolean first) throws IOException {
             byte[] bytes = new byte[(int) (end - start)];
@@ -203,22 +206,19 @@ public final class ParallelRunFileReader {
                 }
                 pos += n;
             }
-            int limit = buf.position();
             StepLineParser parser = parsers.get();
             List<Line> lines = new ArrayList<>();
             boolean headerPending = first;
-            int s = 0;
-            while (s < limit) {
-                int lf = s;
-                while (lf < limit && bytes[lf] != '\n') {
-                    lf++;
-                }
-                boolean terminated = lf < limit;
-                int len = lf - s;
-                if (terminated && len > 0 && bytes[lf - 1] == '\r') {
-                    len--;
-                }
-                if (blank(bytes, s, len)) {
+            LineSplitter split = LineSplitter.over(bytes, 0, buf.position(), LineRules.runFile(RunFileReader.MAX_LINE_BYTES));
+            while (split.next()) {
+                boolean terminated = split.terminated();
+                int s = split.lineStart();
+                int len = split.lineLength();
+                if (split.tooLong()) {
+                    headerPending = false;
+                    lines.add(new Line(false, terminated, StepLineParser.LineOutcome.problem(
+                            RunFileReader.lineTooLong(split.fullLength(), RunFileReader.MAX_LINE_BYTES)), null));
+                } else if (split.lineBlank()) {
                     lines.add(new Line(true, terminated, null, null));
                 } else if (headerPending || !terminated) {
                     headerPending = false;
@@ -226,18 +226,8 @@ public final class ParallelRunFileReader {
                 } else {
                     lines.add(new Line(false, true, parser.parse(bytes, s, len), null));
                 }
-                s = lf + 1;
             }
             return new Chunk(lines);
-        }
-
-        private static boolean blank(byte[] b, int start, int len) {
-            for (int i = start; i < start + len; i++) {
-                if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

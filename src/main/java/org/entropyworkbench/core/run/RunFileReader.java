@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.entropyworkbench.core.io.LineRules;
+import org.entropyworkbench.core.io.LineSplitter;
 import org.entropyworkbench.core.json.JsonErrorText;
 
 /**
@@ -70,12 +72,12 @@ public final class RunFileReader {
 
     /** As {@link #read(Path, Detail)} with another line limit (tests). */
     static RunFile read(Path path, Detail detail, int maxLineBytes) throws IOException {
-        return reading(path, lines -> new Parse(path, detail, lines, maxLineBytes).run());
+        return reading(path, maxLineBytes, lines -> new Parse(path, detail, lines).run());
     }
 
     /** Reads only the header line: cheap, for file lists. */
     public static RunHeader readHeader(Path path) throws IOException {
-        return reading(path, lines -> {
+        return reading(path, MAX_LINE_BYTES, lines -> {
             long lineNumber = 0;
             while (lines.next()) {
                 lineNumber++;
@@ -90,12 +92,12 @@ public final class RunFileReader {
     /** What a read does with the open lines of one file. */
     @FunctionalInterface
     private interface LineWork<T> {
-        T apply(JsonlFileLineReader lines) throws IOException;
+        T apply(LineSplitter lines) throws IOException;
     }
 
     /** Opens {@code path}, runs {@code work} and turns every I/O failure into a {@link RunFileException} naming the file. */
-    private static <T> T reading(Path path, LineWork<T> work) throws IOException {
-        try (JsonlFileLineReader lines = open(path)) {
+    private static <T> T reading(Path path, int maxLineBytes, LineWork<T> work) throws IOException {
+        try (LineSplitter lines = open(path, maxLineBytes)) {
             return work.apply(lines);
         } catch (RunFileException e) {
             throw e;
@@ -106,7 +108,7 @@ public final class RunFileReader {
         }
     }
 
-    private static JsonlFileLineReader open(Path path) throws IOException {
+    private static LineSplitter open(Path path, int maxLineBytes) throws IOException {
         InputStream raw;
         try {
             raw = Files.newInputStream(path);
@@ -125,11 +127,15 @@ public final class RunFileReader {
         int b1 = in.read();
         in.reset();
         boolean gzip = b0 == 0x1f && b1 == 0x8b;
-        return new JsonlFileLineReader(gzip ? new GZIPInputStream(in, 1 << 16) : in);
+        return LineSplitter.reading(gzip ? new GZIPInputStream(in, 1 << 16) : in, LineRules.runFile(maxLineBytes));
     }
 
-    private static RunHeader parseHeader(Path path, long lineNumber, JsonlFileLineReader lines) throws IOException {
-        return parseHeader(path, lineNumber, lines.buffer(), lines.lineStart(), lines.lineLength(), lines.lineTerminated());
+    private static RunHeader parseHeader(Path path, long lineNumber, LineSplitter lines) throws IOException {
+        if (lines.tooLong()) {
+            throw new RunFileException(path, lineNumber, "not a run file: the first line is too long ("
+                    + lineTooLong(lines.fullLength(), lines.rules().maxLineBytes()) + ")");
+        }
+        return parseHeader(path, lineNumber, lines.buffer(), lines.lineStart(), lines.lineLength(), lines.terminated());
     }
 
     /** The header line from its bytes; throws naming file and line when it is not a run header. */
@@ -155,14 +161,14 @@ public final class RunFileReader {
     /** One reading pass over one file: lines parsed by {@link StepLineParser}, file rules by {@link RunAssembly}. */
     private static final class Parse {
         private final Path path;
-        private final JsonlFileLineReader lines;
+        private final LineSplitter lines;
         private final StepLineParser parser;
         private final RunAssembly assembly;
 
-        Parse(Path path, Detail detail, JsonlFileLineReader lines, int maxLineBytes) {
+        Parse(Path path, Detail detail, LineSplitter lines) {
             this.path = path;
             this.lines = lines;
-            this.parser = new StepLineParser(detail, maxLineBytes);
+            this.parser = new StepLineParser(detail);
             this.assembly = new RunAssembly(path);
         }
 
@@ -178,16 +184,18 @@ public final class RunFileReader {
                     header = parseHeader(path, lineNumber, lines);
                     continue;
                 }
-                if (!assembly.nextLine(lines.lineTerminated())) {
+                if (!assembly.nextLine(lines.terminated())) {
                     break;
                 }
-                assembly.apply(lineNumber, parser.parse(lines.buffer(), lines.lineStart(), lines.lineLength()));
+                assembly.apply(lineNumber, lines.tooLong()
+                        ? StepLineParser.LineOutcome.problem(lineTooLong(lines.fullLength(), lines.rules().maxLineBytes()))
+                        : parser.parse(lines.buffer(), lines.lineStart(), lines.lineLength()));
             }
             if (header == null) {
                 throw new RunFileException(path, "empty file: no header line");
             }
-            if (lines.compressedCutOff()) {
-                long complete = lines.lineTerminated() ? lineNumber : lineNumber - 1;
+            if (lines.inputCutOff()) {
+                long complete = lines.terminated() ? lineNumber : lineNumber - 1;
                 assembly.cutOff(lineNumber, String.format(java.util.Locale.ROOT,
                         "%s: the compressed file is cut off: its gzip data ends early (the file is %.1f MB), after %d"
                                 + " complete lines (%.1f MB of text); the rest of the run is missing. Copy the file again"

@@ -32,24 +32,15 @@ final class StepLineParser {
     }
 
     private final RunFileReader.Detail detail;
-    private final int maxLineBytes;
     private final StepLineCodec codec = new StepLineCodec();
     private final FastStepLineReader fast = new FastStepLineReader();
 
+    /** Lines over the size limit never get here: the line splitter skips them ({@code LineRules.maxLineBytes}). */
     StepLineParser(RunFileReader.Detail detail) {
-        this(detail, RunFileReader.MAX_LINE_BYTES);
-    }
-
-    /** @param maxLineBytes a longer line is a problem ({@link RunFileReader#lineTooLong}), not parsed */
-    StepLineParser(RunFileReader.Detail detail, int maxLineBytes) {
         this.detail = detail;
-        this.maxLineBytes = maxLineBytes;
     }
 
     LineOutcome parse(byte[] buf, int start, int length) throws IOException {
-        if (length > maxLineBytes) {
-            return LineOutcome.problem(RunFileReader.lineTooLong(length, maxLineBytes));
-        }
         StepRecord quick = fast.read(buf, start, length, detail);
         if (quick != null) {
             return LineOutcome.step(quick);

@@ -1,14 +1,19 @@
 package org.entropyworkbench.core.signal;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.entropyworkbench.core.threshold.ThresholdOptions;
 
 /**
  * Seeded nonparametric bootstrap over the questions of a {@link SignalSample}: each resample draws n
  * questions with replacement and yields AUROC, Cohen's d and each rule's τ, token savings and Δ-Acc.
- * The draws come from one {@link SplittableRandom} seeded with {@code seed}, so a seed always gives the
- * same resamples, and the fast and the naive path see exactly the same ones. Also the label-permutation
- * test. Stateless apart from its inputs; the caller's thread.
+ * The draws come from {@link ResampleDraws}: a seed always gives the same resamples, resample b holds the
+ * same questions under every signal of a run (so all signals are evaluated on one draw, and a signal's
+ * intervals are the same whether it is bootstrapped alone or with the others), and the fast and the naive
+ * path see exactly the same resamples. Also the label-permutation test. Stateless apart from its inputs;
+ * {@link #resampleTogether} spreads blocks of resamples over the common fork-join pool.
  */
 public final class SignalBootstrap {
 
@@ -16,6 +21,10 @@ public final class SignalBootstrap {
     public static final int DEFAULT_RESAMPLES = 2000;
     public static final long DEFAULT_SEED = 20251009L;
     public static final double LEVEL = 0.95;
+
+    /** One signal's sample to bootstrap, with its direction and the rules' options. */
+    public record Target(SignalSample sample, SignalDirection direction, ThresholdOptions options) {
+    }
 
     private SignalBootstrap() {
     }
@@ -26,41 +35,81 @@ public final class SignalBootstrap {
      */
     public static double[][] resample(SignalSample sample, SignalDirection direction, ThresholdOptions options,
                                       int resamples, long seed) {
-        WeightedResampleKernel kernel = new WeightedResampleKernel(sample, direction, options);
-        int n = sample.size();
-        double[][] out = new double[ResampleStatistic.COUNT][resamples];
-        double[] one = new double[ResampleStatistic.COUNT];
-        int[] counts = new int[n];
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int b = 0; b < resamples; b++) {
-            java.util.Arrays.fill(counts, 0);
-            for (int j = 0; j < n; j++) {
-                counts[random.nextInt(n)]++;
-            }
-            kernel.evaluate(counts, one);
-            for (int t = 0; t < one.length; t++) {
-                out[t][b] = one[t];
-            }
+        return resampleTogether(List.of(new Target(sample, direction, options)), resamples, seed).get(0);
+    }
+
+    /**
+     * As {@link #resample} for several signals of one run at once, {@code result.get(t)[statistic][resample]}:
+     * each resample is drawn once and every target is evaluated on it (one linear pass each). Blocks of
+     * resamples run in parallel; the result does not depend on the scheduling.
+     */
+    public static List<double[][]> resampleTogether(List<Target> targets, int resamples, long seed) {
+        ResampleDraws draws = new ResampleDraws(seed, resamples);
+        int count = targets.size();
+        double[][][] out = new double[count][ResampleStatistic.COUNT][draws.resamples()];
+        int[] sizes = targets.stream().mapToInt(t -> t.sample().size()).distinct().sorted().toArray();
+        WeightedResampleKernel[] kernels = new WeightedResampleKernel[count];
+        int[] sizeSlot = new int[count];
+        for (int t = 0; t < count; t++) {
+            Target target = targets.get(t);
+            kernels[t] = new WeightedResampleKernel(target.sample(), target.direction(), target.options());
+            sizeSlot[t] = Arrays.binarySearch(sizes, target.sample().size());
         }
-        return out;
+        int largest = sizes.length == 0 ? 0 : sizes[sizes.length - 1];
+        IntStream.range(0, draws.blocks()).parallel().forEach(block -> {
+            WeightedResampleKernel.Scratch scratch = new WeightedResampleKernel.Scratch(largest);
+            SplittableRandom[] random = new SplittableRandom[sizes.length];
+            int[][] counts = new int[sizes.length][];
+            for (int z = 0; z < sizes.length; z++) {
+                random[z] = draws.generator(block, sizes[z]);
+                counts[z] = new int[sizes[z]];
+            }
+            double[] one = new double[ResampleStatistic.COUNT];
+            for (int b = draws.firstResample(block); b < draws.endResample(block); b++) {
+                for (int z = 0; z < sizes.length; z++) {
+                    int n = sizes[z];
+                    int[] c = counts[z];
+                    Arrays.fill(c, 0);
+                    SplittableRandom r = random[z];
+                    for (int j = 0; j < n; j++) {
+                        c[r.nextInt(n)]++;
+                    }
+                }
+                for (int t = 0; t < count; t++) {
+                    kernels[t].evaluate(counts[sizeSlot[t]], scratch, one);
+                    double[][] o = out[t];
+                    for (int k = 0; k < one.length; k++) {
+                        o[k][b] = one[k];
+                    }
+                }
+            }
+        });
+        return List.of(out);
     }
 
     /** As {@link #resample} by naive recomputation of every resample (the benchmark baseline and test oracle). */
     public static double[][] resampleNaively(SignalSample sample, SignalDirection direction, ThresholdOptions options,
                                              int resamples, long seed) {
         NaiveResample naive = new NaiveResample(sample, direction, options);
+        ResampleDraws draws = new ResampleDraws(seed, resamples);
         int n = sample.size();
-        double[][] out = new double[ResampleStatistic.COUNT][resamples];
+        int[] positionOfRank = new int[n];
+        for (int q = 0; q < n; q++) {
+            positionOfRank[sample.rankOfPosition[q]] = q;
+        }
+        double[][] out = new double[ResampleStatistic.COUNT][draws.resamples()];
         double[] one = new double[ResampleStatistic.COUNT];
         int[] drawn = new int[n];
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int b = 0; b < resamples; b++) {
-            for (int j = 0; j < n; j++) {
-                drawn[j] = random.nextInt(n);
-            }
-            naive.evaluate(drawn, one);
-            for (int t = 0; t < one.length; t++) {
-                out[t][b] = one[t];
+        for (int block = 0; block < draws.blocks(); block++) {
+            SplittableRandom random = draws.generator(block, n);
+            for (int b = draws.firstResample(block); b < draws.endResample(block); b++) {
+                for (int j = 0; j < n; j++) {
+                    drawn[j] = positionOfRank[random.nextInt(n)];
+                }
+                naive.evaluate(drawn, one);
+                for (int t = 0; t < one.length; t++) {
+                    out[t][b] = one[t];
+                }
             }
         }
         return out;

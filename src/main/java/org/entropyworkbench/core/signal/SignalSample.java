@@ -31,6 +31,11 @@ public final class SignalSample {
     final long[] savedTokens;
     final long[] totalTokens;
     final List<QuestionOutcome> outcomes;
+    /**
+     * Per sorted position, the rank of the question's id among the sample's ids (string order): the
+     * order the bootstrap draws in, the same under every signal of a run, so one draw serves them all.
+     */
+    final int[] rankOfPosition;
     private final List<String> ids;
 
     private SignalSample(List<Row> rows) {
@@ -69,6 +74,15 @@ public final class SignalSample {
         finiteCount = finite;
         outcomes = outs;
         ids = List.copyOf(idList);
+        Integer[] byId = new Integer[size];
+        for (int q = 0; q < size; q++) {
+            byId[q] = q;
+        }
+        Arrays.sort(byId, (a, b) -> ids.get(a).compareTo(ids.get(b)));
+        rankOfPosition = new int[size];
+        for (int r = 0; r < size; r++) {
+            rankOfPosition[byId[r]] = r;
+        }
     }
 
     /** The sample of a run's outcomes under the signal whose gate scores they hold. */

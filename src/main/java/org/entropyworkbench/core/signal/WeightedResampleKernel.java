@@ -8,45 +8,70 @@ import org.entropyworkbench.core.threshold.ThresholdOptions;
 import org.entropyworkbench.core.threshold.ThresholdSet;
 
 /**
- * The fast path of the bootstrap: one resample is a count per question (how often it was drawn), and
+ * The fast path of the bootstrap: one resample is a count per question (how often it was drawn, shared
+ * by every signal of the run, see {@link ResampleDraws}), and
  * because the {@link SignalSample} is sorted once, every statistic of the resample comes from one
  * linear pass over the counts: weighted class moments, AUROC by a sweep over tied groups, and prefix
- * sums for the trade-off, where each rule's τ is a binary search. No sorting, no copying per resample.
+ * sums for the trade-off, where each rule's τ is a binary search. No sorting, no copying per resample,
+ * and no branch on the data in the pass (class, outcome and tie-group facts are precomputed per
+ * position, a count of 0 simply adds nothing): the branchy first version mispredicted on every
+ * question drawn 0 times (a third of them).
  *
- * <p>Not thread-safe (scratch arrays): one instance per thread.
+ * <p>Immutable after construction, so one kernel per signal serves every thread; each thread brings its
+ * own {@link Scratch} (building a kernel per block of resamples cost a fifth of the evaluations).
  */
 final class WeightedResampleKernel {
+
+    /** A thread's prefix sums of one pass, for samples of up to {@code n} questions. Not thread-safe. */
+    static final class Scratch {
+        final long[] prefixOk1;
+        final long[] prefixOkFinal;
+        final long[] prefixSaved;
+
+        Scratch(int n) {
+            prefixOk1 = new long[n + 1];
+            prefixOkFinal = new long[n + 1];
+            prefixSaved = new long[n + 1];
+        }
+    }
 
     private final SignalSample s;
     private final SignalDirection direction;
     private final ThresholdOptions options;
-    private final ThresholdCalculator calculator = new ThresholdCalculator();
-    private final long[] prefixOk1;
-    private final long[] prefixOkFinal;
-    private final long[] prefixSaved;
-    private static final byte CORRECT = 1;
-    private static final byte INCORRECT = 2;
-    /** Per sorted position: 0 not labelled, {@link #CORRECT} or {@link #INCORRECT}. */
-    private final byte[] labelCode;
+    private final ThresholdCalculator calculator = ThresholdCalculator.forResampling();
     /** Class means of the full sample: the deviations of one pass are taken from these. */
     private final double shiftC;
     private final double shiftI;
+    /*
+     * Per sorted position, precomputed so the pass has no data-dependent branch but the rare tie-group
+     * change: 1/0 class memberships, the deviation from the own class mean (0 outside the class), and the
+     * outcome columns (0 for questions without a full outcome).
+     */
+    private final int[] isCorrect;
+    private final int[] isIncorrect;
+    private final double[] devC;
+    private final double[] devI;
+    /** True at a labelled position whose score differs from the previous labelled one: a new AUROC tie group. */
+    private final boolean[] newGroup;
+    private final int[] isComplete;
 
     WeightedResampleKernel(SignalSample sample, SignalDirection direction, ThresholdOptions options) {
         this.s = sample;
         this.direction = direction;
         this.options = options;
-        prefixOk1 = new long[sample.size + 1];
-        prefixOkFinal = new long[sample.size + 1];
-        prefixSaved = new long[sample.size + 1];
-        labelCode = new byte[sample.size];
+        int n = sample.size;
+        isCorrect = new int[n];
+        isIncorrect = new int[n];
+        devC = new double[n];
+        devI = new double[n];
+        newGroup = new boolean[n];
+        isComplete = new int[n];
         double sumC = 0;
         double sumI = 0;
         int nc = 0;
         int ni = 0;
-        for (int q = 0; q < sample.size; q++) {
+        for (int q = 0; q < n; q++) {
             if (sample.labelled[q]) {
-                labelCode[q] = sample.correct[q] ? CORRECT : INCORRECT;
                 if (sample.correct[q]) {
                     sumC += sample.score[q];
                     nc++;
@@ -58,13 +83,47 @@ final class WeightedResampleKernel {
         }
         shiftC = nc == 0 ? 0 : sumC / nc;
         shiftI = ni == 0 ? 0 : sumI / ni;
+        double previous = Double.NaN;
+        boolean first = true;
+        for (int q = 0; q < n; q++) {
+            isComplete[q] = sample.complete[q] ? 1 : 0;
+            if (!sample.labelled[q]) {
+                continue;
+            }
+            double v = sample.score[q];
+            newGroup[q] = first || v != previous;
+            first = false;
+            previous = v;
+            if (sample.correct[q]) {
+                isCorrect[q] = 1;
+                devC[q] = v - shiftC;
+            } else {
+                isIncorrect[q] = 1;
+                devI[q] = v - shiftI;
+            }
+        }
     }
 
-    /** Fills {@code out} ({@link ResampleStatistic} layout) for the resample with these counts per sorted position. */
-    void evaluate(int[] counts, double[] out) {
+    /**
+     * Fills {@code out} ({@link ResampleStatistic} layout) for the resample with these counts per question,
+     * indexed by id rank ({@link SignalSample#rankOfPosition}); the pass runs in sorted order.
+     */
+    void evaluate(int[] countsByRank, Scratch scratch, double[] out) {
         int n = s.size;
-        double[] x = s.score;
-        byte[] label = labelCode;
+        int[] rank = s.rankOfPosition;
+        int[] inC = isCorrect;
+        int[] inI = isIncorrect;
+        double[] dC = devC;
+        double[] dI = devI;
+        boolean[] groupStart = newGroup;
+        int[] inFull = isComplete;
+        int[] ok1At = s.okStep1;
+        int[] okFinalAt = s.okFinal;
+        long[] savedAt = s.savedTokens;
+        long[] tokensAt = s.totalTokens;
+        long[] pOk1 = scratch.prefixOk1;
+        long[] pOkFinal = scratch.prefixOkFinal;
+        long[] pSaved = scratch.prefixSaved;
         long wc = 0;
         long wi = 0;
         double sumC = 0;
@@ -75,50 +134,39 @@ final class WeightedResampleKernel {
         long correctBelow = 0;
         long groupC = 0;
         long groupI = 0;
-        double groupValue = Double.NaN;
         long ok1 = 0;
         long okFinal = 0;
         long saved = 0;
         long tokens = 0;
         long complete = 0;
         for (int q = 0; q < n; q++) {
-            int k = counts[q];
-            if (k != 0) {
-                byte code = label[q];
-                if (code != 0) {
-                    double v = x[q];
-                    if (v != groupValue) {
-                        pairs += groupI * (double) correctBelow + 0.5 * groupI * (double) groupC;
-                        correctBelow += groupC;
-                        groupC = 0;
-                        groupI = 0;
-                        groupValue = v;
-                    }
-                    if (code == CORRECT) {
-                        double d = v - shiftC;
-                        sumC += k * d;
-                        sqC += k * d * d;
-                        groupC += k;
-                        wc += k;
-                    } else {
-                        double d = v - shiftI;
-                        sumI += k * d;
-                        sqI += k * d * d;
-                        groupI += k;
-                        wi += k;
-                    }
-                }
-                if (s.complete[q]) {
-                    ok1 += (long) k * s.okStep1[q];
-                    okFinal += (long) k * s.okFinal[q];
-                    saved += k * s.savedTokens[q];
-                    tokens += k * s.totalTokens[q];
-                    complete += k;
-                }
+            int k = countsByRank[rank[q]];
+            if (groupStart[q]) {
+                pairs += groupI * (double) correctBelow + 0.5 * groupI * (double) groupC;
+                correctBelow += groupC;
+                groupC = 0;
+                groupI = 0;
             }
-            prefixOk1[q + 1] = ok1;
-            prefixOkFinal[q + 1] = okFinal;
-            prefixSaved[q + 1] = saved;
+            int kc = k * inC[q];
+            int ki = k * inI[q];
+            double c = dC[q];
+            double i = dI[q];
+            sumC += kc * c;
+            sqC += kc * c * c;
+            sumI += ki * i;
+            sqI += ki * i * i;
+            groupC += kc;
+            groupI += ki;
+            wc += kc;
+            wi += ki;
+            ok1 += (long) k * ok1At[q];
+            okFinal += (long) k * okFinalAt[q];
+            saved += k * savedAt[q];
+            tokens += k * tokensAt[q];
+            complete += (long) k * inFull[q];
+            pOk1[q + 1] = ok1;
+            pOkFinal[q + 1] = okFinal;
+            pSaved[q + 1] = saved;
         }
         pairs += groupI * (double) correctBelow + 0.5 * groupI * (double) groupC;
         out[ResampleStatistic.AUROC] = wc == 0 || wi == 0 ? Double.NaN : pairs / ((double) wc * wi);
@@ -137,8 +185,8 @@ final class WeightedResampleKernel {
                 out[ResampleStatistic.savings(m)] = Double.NaN;
                 out[ResampleStatistic.deltaAccuracy(m)] = Double.NaN;
             } else {
-                double gated = (double) (prefixOk1[stopped] + okFinal - prefixOkFinal[stopped]) / complete;
-                out[ResampleStatistic.savings(m)] = tokens == 0 ? 0.0 : (double) prefixSaved[stopped] / tokens;
+                double gated = (double) (pOk1[stopped] + okFinal - pOkFinal[stopped]) / complete;
+                out[ResampleStatistic.savings(m)] = tokens == 0 ? 0.0 : (double) pSaved[stopped] / tokens;
                 out[ResampleStatistic.deltaAccuracy(m)] = 100.0 * (gated - finalAccuracy);
             }
         }

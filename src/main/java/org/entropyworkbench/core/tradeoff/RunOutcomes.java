@@ -1,7 +1,6 @@
 package org.entropyworkbench.core.tradeoff;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +171,15 @@ public final class RunOutcomes {
     }
 
     /** The one pass over a run's steps, for step records and step summaries alike. */
+    /** {@code steps} empty slots (a loop: copying {@code Collections.nCopies} showed in the signals profile). */
+    private static <T> List<T> emptySlots(int steps) {
+        List<T> slots = new ArrayList<>(steps);
+        for (int s = 0; s < steps; s++) {
+            slots.add(null);
+        }
+        return slots;
+    }
+
     private static <T> Result build(List<T> records, int steps, Function<T, String> questionId, ToIntFunction<T> step,
                                     Function<T, Boolean> correctness, ToIntFunction<T> completionTokens,
                                     ToDoubleFunction<T> step1Score) {
@@ -180,7 +188,7 @@ public final class RunOutcomes {
         }
         Map<String, List<T>> byQuestion = new LinkedHashMap<>();
         for (T r : records) {
-            List<T> slots = byQuestion.computeIfAbsent(questionId.apply(r), id -> new ArrayList<>(Collections.nCopies(steps, null)));
+            List<T> slots = byQuestion.computeIfAbsent(questionId.apply(r), id -> emptySlots(steps));
             int s = step.applyAsInt(r);
             if (s >= 1 && s <= steps && slots.get(s - 1) == null) {
                 slots.set(s - 1, r);

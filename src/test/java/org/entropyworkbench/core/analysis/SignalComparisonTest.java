@@ -56,6 +56,29 @@ class SignalComparisonTest {
         assertThat(mean.rule(ThresholdMethod.ENTROPY_MEAN).tauInterval().defined()).isTrue();
     }
 
+    /**
+     * All signals share one draw per resample, so a signal's report (intervals included) is the same
+     * alone as in the comparison of every signal; the naive baseline sees the same draws.
+     */
+    @Test
+    void aSignalsReportIsTheSameAloneAsAmongAllAndTheNaivePathAgrees() {
+        RunFile run = simulated(SimulationProfile.reasoning(), 90, 6);
+        List<SignalReport> all = SignalComparison.of(run, AnalysisOptions.defaults(), EnumSet.allOf(Signal.class),
+                150, 3, 50);
+        List<SignalReport> naive = SignalComparison.of(run, AnalysisOptions.defaults(), EnumSet.allOf(Signal.class),
+                150, 3, 50, true);
+        for (Signal signal : List.of(Signal.MEAN_ENTROPY, Signal.MEAN_NLL, Signal.values()[Signal.values().length - 1])) {
+            SignalReport alone = SignalComparison.report(run, AnalysisOptions.defaults().withSignal(signal), 150, 3, 50);
+            SignalReport among = all.stream().filter(r -> r.signal() == signal).findFirst().orElseThrow();
+            assertThat(alone).isEqualTo(among);
+            SignalReport slow = naive.stream().filter(r -> r.signal() == signal).findFirst().orElseThrow();
+            assertThat(slow.aurocInterval().lower()).isCloseTo(among.aurocInterval().lower(), within(1e-9));
+            assertThat(slow.aurocInterval().upper()).isCloseTo(among.aurocInterval().upper(), within(1e-9));
+            assertThat(slow.rule(ThresholdMethod.ENTROPY_MEAN).savingsInterval().lower())
+                    .isCloseTo(among.rule(ThresholdMethod.ENTROPY_MEAN).savingsInterval().lower(), within(1e-9));
+        }
+    }
+
     @Test
     void pointFiguresOfTheDefaultSignalAreTheOrdinaryAnalysis() {
         RunFile run = simulated(SimulationProfile.reasoning(), 60, 8);

@@ -102,6 +102,21 @@ class OpenAiResponseImporterTest {
     }
 
     @Test
+    void refusesAFileThatIsNotUtf8NamingFileAndLine() throws IOException {
+        Path in = dir.resolve("latin1.jsonl");
+        byte[] good = FIXTURE.split("\n")[0].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(good);
+        bytes.writeBytes("\r\n\r\n{\"note\":\"caf".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        bytes.write(0xe9);
+        bytes.writeBytes("\"}\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Files.write(in, bytes.toByteArray());
+        assertThatThrownBy(() -> OpenAiResponseImporter.importFile(in, dir.resolve("out.jsonl"),
+                OpenAiResponseImporter.Options.defaults()))
+                .isInstanceOf(RunFileException.class).hasMessage("latin1.jsonl line 3: not UTF-8 text");
+    }
+
+    @Test
     void refusesAFileWithoutAnyUsableResponse() throws IOException {
         Path in = dir.resolve("bad.jsonl");
         Files.writeString(in, "nope\n{\"choices\":[]}\n");

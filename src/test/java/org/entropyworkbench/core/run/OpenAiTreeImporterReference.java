@@ -123,7 +123,7 @@ final class OpenAiTreeImporterReference {
         } catch (NoSuchFileException e) {
             throw new RunFileException(input, "file not found (" + input + ")");
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new RunFileException(input, "not UTF-8 text");
+            throw new RunFileException(input, firstLineNotUtf8(input), "not UTF-8 text");
         }
         if (parsed.isEmpty()) {
             throw new RunFileException(input, problems.isEmpty() ? "no responses in the file"
@@ -192,6 +192,23 @@ final class OpenAiTreeImporterReference {
                     hasLogprobs ? top : null, flags, startedAt, durationMs,
                     hasLogprobs ? entropy.chosenLogprobs() : null, hasLogprobs ? entropy.tokenConfidences() : null);
         }
+    }
+
+    /**
+     * The first line (1-based, text-reader numbering) that a strict UTF-8 decoder refuses: the bytes are
+     * split into lines as Latin-1 text (CR and LF never occur inside a UTF-8 sequence), each decoded alone.
+     */
+    private static long firstLineNotUtf8(Path input) throws IOException {
+        String latin1 = new String(Files.readAllBytes(input), StandardCharsets.ISO_8859_1);
+        List<String> lines = new BufferedReader(new java.io.StringReader(latin1)).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(lines.get(i).getBytes(StandardCharsets.ISO_8859_1)));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("the reader refused the file but every line decodes");
     }
 
     private static Parsed parseLine(JsonNode root, long lineNumber) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import org.entropyworkbench.core.stats.PercentileInterval;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.threshold.ThresholdOptions;
@@ -17,6 +18,11 @@ class SignalBootstrapTest {
 
     /** Gaussian scores: correct ~ N(0, 1), incorrect ~ N(shift, 1); every question complete with 4 steps. */
     static SignalSample gaussianSample(int n, double shift, long seed, boolean withTies) {
+        return gaussianSample(n, shift, seed, withTies, 1);
+    }
+
+    /** As above with every score multiplied by {@code scale} (−1 mirrors the sort order, same questions). */
+    static SignalSample gaussianSample(int n, double shift, long seed, boolean withTies, double scale) {
         SplittableRandom r = new SplittableRandom(seed);
         List<RunOutcomes.Step1Label> labels = new ArrayList<>();
         List<QuestionOutcome> outcomes = new ArrayList<>();
@@ -27,6 +33,7 @@ class SignalBootstrapTest {
             if (withTies) {
                 score = Math.round(score * 4) / 4.0;
             }
+            score *= scale;
             String id = "q" + q;
             if (q % 10 != 9) {
                 labels.add(new RunOutcomes.Step1Label(id, score, correct));
@@ -59,6 +66,44 @@ class SignalBootstrapTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Resample b holds the same questions under every signal: mirroring the scores reverses the sort order,
+     * and on the same questions the mirrored AUROC is exactly 1 − AUROC (a draw by sorted position would
+     * not give that). A signal's resamples are also the same alone as together with others.
+     */
+    @Test
+    void everySignalOfARunIsEvaluatedOnTheSameDrawOfQuestions() {
+        SignalSample plain = gaussianSample(150, 0.8, 5, false, 1);
+        SignalSample mirrored = gaussianSample(150, 0.8, 5, false, -1);
+        ThresholdOptions options = ThresholdOptions.defaults();
+        List<double[][]> both = SignalBootstrap.resampleTogether(List.of(
+                new SignalBootstrap.Target(plain, SignalDirection.LOW_IS_CONFIDENT, options),
+                new SignalBootstrap.Target(mirrored, SignalDirection.LOW_IS_CONFIDENT, options)), 300, 11);
+        for (int b = 0; b < 300; b++) {
+            assertThat(both.get(1)[ResampleStatistic.AUROC][b]).as("resample " + b)
+                    .isCloseTo(1 - both.get(0)[ResampleStatistic.AUROC][b], within(1e-12));
+        }
+        assertThat(SignalBootstrap.resample(plain, SignalDirection.LOW_IS_CONFIDENT, options, 300, 11))
+                .isDeepEqualTo(both.get(0));
+        assertThat(SignalBootstrap.resample(mirrored, SignalDirection.LOW_IS_CONFIDENT, options, 300, 11))
+                .isDeepEqualTo(both.get(1));
+    }
+
+    /** Blocks of resamples run in parallel with their own seeded generators: one thread gives the same result. */
+    @Test
+    void resamplesDoNotDependOnTheNumberOfThreads() throws Exception {
+        SignalSample s = gaussianSample(200, 0.5, 4, true);
+        ForkJoinPool oneThread = new ForkJoinPool(1);
+        try {
+            double[][] single = oneThread.submit(() -> SignalBootstrap.resample(s, SignalDirection.LOW_IS_CONFIDENT,
+                    ThresholdOptions.defaults(), 1050, 3)).get();
+            assertThat(SignalBootstrap.resample(s, SignalDirection.LOW_IS_CONFIDENT, ThresholdOptions.defaults(), 1050, 3))
+                    .isDeepEqualTo(single);
+        } finally {
+            oneThread.shutdown();
         }
     }
 

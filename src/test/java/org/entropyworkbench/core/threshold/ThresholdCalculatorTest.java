@@ -181,6 +181,23 @@ class ThresholdCalculatorTest {
         assertThat(r.note()).contains("no root between μ_c and μ_i");
     }
 
+    /** The bootstrap's calculator: the same τ and details, a note without the roots' numbers. */
+    @Test
+    void theResamplingCalculatorGivesTheSameThresholdsWithNotesWithoutNumbers() {
+        double[] correct = {0.1, 1.7};
+        double[] incorrect = {0.95, 1.05};
+        ThresholdSet plain = new ThresholdCalculator().compute(correct, incorrect, ThresholdOptions.defaults());
+        ThresholdSet quick = ThresholdCalculator.forResampling().compute(correct, incorrect, ThresholdOptions.defaults());
+        for (ThresholdMethod m : ThresholdMethod.values()) {
+            assertThat(quick.tau(m)).isEqualTo(plain.tau(m));
+        }
+        ThresholdResult bayes = plain.result(ThresholdMethod.BAYES_OPTIMAL);
+        assertThat(bayes.note()).matches(".*no root between μ_c and μ_i \\(roots -?[0-9.e+-]+ and -?[0-9.e+-]+\\)");
+        assertThat(quick.result(ThresholdMethod.BAYES_OPTIMAL).note())
+                .isEqualTo("fell back to the entropy mean: no root between μ_c and μ_i");
+        assertThat(quick.result(ThresholdMethod.BAYES_OPTIMAL).bayes()).isEqualTo(bayes.bayes());
+    }
+
     @Test
     void bayesEqualVariancesUsesLinearSolution() {
         ThresholdResult r = compute(new double[] {0.5, 0.7}, new double[] {0.9, 1.1}, BayesPriors.EQUAL)
