@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.entropyworkbench.core.analysis.ChannelMeans;
+import org.entropyworkbench.core.analysis.RuleNote;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.analysis.TopKAblationRow;
 import org.entropyworkbench.core.run.RunSummary;
@@ -59,7 +60,7 @@ final class AnalysisJson {
             mo.put("label", m.label());
             mo.put("tau", Numbers.jsonNumber(a.tauInSignalUnits(m)));
             mo.put("available", r.available());
-            mo.put("note", r.note());
+            mo.put("note", RuleNote.inSignalUnits(r, a.signal()));
             mo.put("stopped", p.stopped());
             mo.put("n", p.n());
             mo.put("step1Accuracy", Numbers.jsonNumber(p.step1Accuracy()));

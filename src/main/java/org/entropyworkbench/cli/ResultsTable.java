@@ -3,13 +3,13 @@ package org.entropyworkbench.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.entropyworkbench.core.analysis.ChannelMeans;
+import org.entropyworkbench.core.analysis.RuleNote;
 import org.entropyworkbench.core.analysis.RunAnalysis;
 import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.analysis.TopKAblationRow;
 import org.entropyworkbench.core.run.RunHeader;
 import org.entropyworkbench.core.stats.Separation;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
-import org.entropyworkbench.core.threshold.ThresholdResult;
 import org.entropyworkbench.core.tradeoff.TradeoffPoint;
 
 /**
@@ -60,9 +60,9 @@ final class ResultsTable {
                     Numbers.points(p.deltaAccuracyPoints()), p.stopped() + "/" + p.n());
         }
         for (ThresholdMethod m : ThresholdMethod.values()) {
-            ThresholdResult r = a.thresholds().result(m);
-            if (r.note() != null) {
-                out.println("   " + m.label() + ": " + r.note());
+            String note = RuleNote.inSignalUnits(a.thresholds().result(m), a.signal());
+            if (note != null) {
+                out.println("   " + m.label() + ": " + note);
             }
         }
         out.println("   Token Sav: completion tokens of steps 2.." + a.steps() + " saved by stopping / all completion tokens;"

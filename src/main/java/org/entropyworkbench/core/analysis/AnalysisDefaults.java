@@ -1,5 +1,6 @@
 package org.entropyworkbench.core.analysis;
 
+import org.entropyworkbench.core.signal.SignalBootstrap;
 import org.entropyworkbench.core.threshold.BayesPriors;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 
@@ -22,6 +23,10 @@ public final class AnalysisDefaults {
     public static final long FEW_SHOT_SEED = 1;
     /** Number of few-shot draws. */
     public static final int FEW_SHOT_DRAWS = 100;
+    /** Bootstrap resamples behind every 95 % interval the window shows (what {@code analyze --bootstrap} uses by default). */
+    public static final int BOOTSTRAP_RESAMPLES = SignalBootstrap.DEFAULT_RESAMPLES;
+    /** Seed of those resamples, so the window and the CLI draw the same ones. */
+    public static final long BOOTSTRAP_SEED = SignalBootstrap.DEFAULT_SEED;
 
     private AnalysisDefaults() {
     }

@@ -100,7 +100,7 @@ public final class AnalysisView extends BorderPane {
     /** Rules whose τ agree to within this (bits) share one label ("Bayes, mean 0.798"). */
     private static final double SAME_TAU = 5e-4;
     /** Width of the separation and baseline lines: beside the tiles on a wide screen, under them on a narrow one. */
-    private static final double STATS_WIDTH = 560;
+    private static final double STATS_WIDTH = 400;
     private final TokenEntropyPlot tokenPlot = new TokenEntropyPlot();
     private final QuestionReader reader = new QuestionReader();
     private boolean updatingSlider;
@@ -129,6 +129,7 @@ public final class AnalysisView extends BorderPane {
         model.analysisProperty().addListener((obs, old, now) -> showAnalysis(now));
         model.tauProperty().addListener((obs, old, now) -> showTau(now.doubleValue()));
         model.pointProperty().addListener((obs, old, now) -> showPoint(now));
+        model.intervals().reportProperty().addListener((obs, old, now) -> curve.setIntervals(now, model.analysis()));
         model.selectedStepsProperty().addListener((obs, old, now) -> showSteps(now));
         showAnalysis(model.analysis());
         showTau(model.tauProperty().get());
@@ -323,7 +324,18 @@ public final class AnalysisView extends BorderPane {
                 new MetricTile("Δ-Acc", "Gated accuracy minus S-step accuracy (percentage points)",
                         model.deltaAccuracyTextProperty(), "delta-accuracy", "delta-acc"),
                 new MetricTile("Stopped", "Questions stopped after step 1 (H1 ≤ τ) out of all complete questions",
-                        model.stoppedTextProperty(), "stopped", "stopped"));
+                        model.stoppedTextProperty(), "stopped", "stopped"),
+                new MetricTile("τ", "The current threshold in the signal's units; under it the chosen rule's 95 % "
+                        + "bootstrap interval", model.intervals().tauTextProperty(), "tau-value", "tau")
+                        .showInterval(model.intervals().tauProperty(), "tau-interval"),
+                new MetricTile("AUROC", "Chance that a correct step-1 answer looks more confident than an incorrect "
+                        + "one (0.5 = chance); under it the 95 % bootstrap interval", model.intervals().aurocTextProperty(),
+                        "auroc", "auroc").showInterval(model.intervals().aurocProperty(), "auroc-interval"),
+                new MetricTile("Cohen's d", "Separation of correct and incorrect step-1 values in pooled standard "
+                        + "deviations; under it the 95 % bootstrap interval", model.intervals().cohensDTextProperty(),
+                        "cohens-d", "cohens-d").showInterval(model.intervals().cohensDProperty(), "cohens-d-interval"));
+        tiles.get(0).showInterval(model.intervals().savingsProperty(), "token-savings-interval");
+        tiles.get(4).showInterval(model.intervals().deltaProperty(), "delta-accuracy-interval");
         Label separation = new Label();
         separation.textProperty().bind(model.separationTextProperty());
         separation.getStyleClass().add("stat-line");
@@ -530,6 +542,7 @@ public final class AnalysisView extends BorderPane {
         });
         ruleLabels.set(taus, texts, colors);
         curve.setAnalysis(a);
+        curve.setIntervals(model.intervals().report(), a);
         updatingSlider = true;
         try {
             tauSlider.setMin(model.tauMin());

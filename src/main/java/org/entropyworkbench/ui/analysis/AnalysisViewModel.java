@@ -73,11 +73,13 @@ public final class AnalysisViewModel {
             new ReadOnlyObjectWrapper<>(this, "selectedSteps", List.of());
 
     private TaskHandle ablationTask;
+    private final AnalysisIntervals intervals;
 
     public AnalysisViewModel(Workspace workspace, TaskExecutor executor) {
         this.workspace = Objects.requireNonNull(workspace);
         this.executor = Objects.requireNonNull(executor);
         this.session = workspace.session();
+        this.intervals = new AnalysisIntervals(session, executor, () -> new double[] {tauMin(), tauMax()});
         session.analysisProperty().addListener((obs, old, now) -> analysisChanged(now));
         session.tauProperty().addListener((obs, old, now) -> tauChanged());
         session.messageProperty().addListener((obs, old, now) -> updateMessage());
@@ -123,6 +125,9 @@ public final class AnalysisViewModel {
     // ---- outputs --------------------------------------------------------------------------
 
     public ReadOnlyObjectProperty<RunAnalysis> analysisProperty() { return session.analysisProperty(); }
+
+    /** The 95 % bootstrap intervals of AUROC, d and the chosen rule's τ, savings and Δ-Acc (computed off the FX thread). */
+    public AnalysisIntervals intervals() { return intervals; }
 
     public RunAnalysis analysis() { return session.analysis(); }
 

@@ -3,9 +3,12 @@ package org.entropyworkbench.ui.analysis;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.signal.SignalReport;
+import org.entropyworkbench.core.stats.PercentileInterval;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.tradeoff.TradeoffPoint;
 import org.entropyworkbench.ui.common.ChartStyle;
@@ -35,6 +38,7 @@ public final class TradeoffCurveChart {
     private final JFreeChart chart;
     private final XYPlot plot;
     private final ValueMarker baseline = new ValueMarker(Double.NaN);
+    private final List<RuleWhiskers> whiskers = new ArrayList<>();
     /** Narrowest percent axis: a flat curve (all answers correct) still gets readable ticks. */
     static final double MIN_PERCENT_SPAN = 4;
 
@@ -71,6 +75,43 @@ public final class TradeoffCurveChart {
 
     public JFreeChart chart() { return chart; }
 
+    /**
+     * Draws each rule's 95 % bootstrap intervals at its point ({@link RuleWhiskers}): token savings across,
+     * Δ-Acc up and down about the S-step accuracy. Null {@code report}, or one for another signal than
+     * {@code analysis}, removes them. Call after {@link #setAnalysis} (which clears every annotation).
+     */
+    public void setIntervals(SignalReport report, RunAnalysis analysis) {
+        for (RuleWhiskers w : whiskers) {
+            plot.removeAnnotation(w, false);
+        }
+        whiskers.clear();
+        if (report != null && analysis != null && report.available() && report.signal() == analysis.signal()
+                && !analysis.outcomes().isEmpty()) {
+            double fin = 100 * analysis.finalAccuracy();
+            int i = 0;
+            for (ThresholdMethod m : ThresholdMethod.values()) {
+                TradeoffPoint p = analysis.atMethod(m);
+                SignalReport.RuleReport r = report.rule(m);
+                if (r == null || !r.available() || !Double.isFinite(p.tau()) || !Double.isFinite(p.tokenSavings())) {
+                    continue;
+                }
+                PercentileInterval s = r.savingsInterval();
+                PercentileInterval d = r.deltaInterval();
+                RuleWhiskers w = new RuleWhiskers(100 * p.tokenSavings(), 100 * p.gatedAccuracy(),
+                        s.defined() ? 100 * s.lower() : Double.NaN, s.defined() ? 100 * s.upper() : Double.NaN,
+                        d.defined() ? fin + d.lower() : Double.NaN, d.defined() ? fin + d.upper() : Double.NaN,
+                        WorkbenchColors.method(m), 3 * i - 4.5);
+                whiskers.add(w);
+                plot.addAnnotation(w, false);
+                i++;
+            }
+        }
+        chart.fireChartChanged();
+    }
+
+    /** The whiskers drawn now, one per rule with an interval (tests). */
+    List<RuleWhiskers> whiskers() { return List.copyOf(whiskers); }
+
     /** Redraws the curve and the rules' points for an analysis (null clears). */
     public void setAnalysis(RunAnalysis analysis) {
         chart.setNotify(false);
@@ -89,6 +130,7 @@ public final class TradeoffCurveChart {
         curve.clear();
         methods.clear();
         plot.clearAnnotations();
+        whiskers.clear();
         if (analysis == null) {
             baseline.setValue(Double.NaN);
             return;

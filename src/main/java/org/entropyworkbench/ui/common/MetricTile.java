@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 public final class MetricTile extends VBox {
 
     private final Label value = new Label();
+    private Label intervalLabel;
 
     public MetricTile(String name, String explanation, ObservableValue<String> text, String id) {
         this(name, explanation, text, id, null);
@@ -42,4 +43,30 @@ public final class MetricTile extends VBox {
     public static final String GLOSSARY_KEY = MetricTile.class.getName() + ".glossary";
 
     public Label valueLabel() { return value; }
+
+    /**
+     * Adds the 95 % interval under the figure: its text ("[0.48, 0.77]", "interval…") and a whisker bar,
+     * following {@code figure} (the bar keeps its place when hidden, so the tile does not jump between a rule
+     * and a custom τ). The tile keeps its figure line unchanged. Returns this tile.
+     */
+    public MetricTile showInterval(ObservableValue<IntervalFigure> figure, String id) {
+        Label text = new Label();
+        text.getStyleClass().add("metric-interval");
+        text.setId(id);
+        WhiskerBar bar = new WhiskerBar();
+        bar.setId(id + "-bar");
+        getChildren().addAll(text, bar);
+        Runnable update = () -> {
+            IntervalFigure f = figure.getValue() == null ? IntervalFigure.none() : figure.getValue();
+            text.setText(f.text());
+            bar.show(f);
+        };
+        figure.addListener((obs, old, now) -> update.run());
+        update.run();
+        intervalLabel = text;
+        return this;
+    }
+
+    /** The interval's text under the figure, or null when the tile shows none (tests). */
+    public Label intervalLabel() { return intervalLabel; }
 }

@@ -1,6 +1,7 @@
 package org.entropyworkbench.ui.common;
 
 import java.awt.Color;
+import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 
 /**
@@ -29,7 +30,21 @@ public final class WorkbenchColors {
         new Color(0xE3, 0x77, 0xC2), new Color(0x39, 0x3B, 0x79), new Color(0x7F, 0x7F, 0x7F),
         new Color(0xBC, 0xBD, 0x22), new Color(0x17, 0xBE, 0xCF)};
 
+    /**
+     * One colour per confidence signal (enum order) for the Signals screen's overlay of trade-off curves:
+     * twelve hues far enough apart to tell lines apart, no teal or orange (the answer classes).
+     */
+    private static final Color[] SIGNALS = {
+        new Color(0x1F, 0x77, 0xB4), new Color(0x6B, 0xAE, 0xD6), new Color(0x39, 0x3B, 0x79), new Color(0x17, 0xBE, 0xCF),
+        new Color(0xD6, 0x27, 0x28), new Color(0x94, 0x67, 0xBD), new Color(0x8C, 0x56, 0x4B), new Color(0xE3, 0x77, 0xC2),
+        new Color(0x2C, 0xA0, 0x2C), new Color(0xBC, 0xBD, 0x22), new Color(0x7F, 0x7F, 0x7F), new Color(0x00, 0x00, 0x00)};
+
     private WorkbenchColors() {
+    }
+
+    /** Colour of a confidence signal's curve on the Signals overlay. */
+    public static Color signal(Signal s) {
+        return SIGNALS[Math.floorMod(s.ordinal(), SIGNALS.length)];
     }
 
     /** Same colour with alpha 0..255. */

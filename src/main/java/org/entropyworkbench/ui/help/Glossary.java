@@ -81,7 +81,14 @@ public final class Glossary {
                     How far apart the step-1 entropies of correct and incorrect answers are, in pooled \
                     standard deviations (positive: correct answers have lower entropy). p is a Welch \
                     t-test; overlap is the shared area of the two histograms. d near 0 means entropy \
-                    does not tell right from wrong on this run."""));
+                    does not tell right from wrong on this run."""),
+            new Entry("auroc", "AUROC and the 95 % intervals", """
+                    AUROC is the chance that a correct step-1 answer looks more confident than an incorrect \
+                    one under the chosen signal (0.5 = chance, 1 = perfect). The bracket under a figure is its \
+                    95 % percentile bootstrap interval: the questions are resampled with replacement 2,000 times \
+                    (fixed seed) and the figure, or the rule's τ, savings and Δ-Acc with τ re-estimated, computed \
+                    on each. The whisker bar draws it, with a tick at chance (AUROC 0.5) or zero (d, Δ-Acc): an \
+                    interval across the tick means this run cannot tell the effect from none."""));
 
     private Glossary() {
     }

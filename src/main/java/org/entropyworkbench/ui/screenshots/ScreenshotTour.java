@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -26,6 +27,7 @@ import org.entropyworkbench.core.dataset.BuiltInDatasets;
 import org.entropyworkbench.core.dataset.Dataset;
 import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.ui.workspace.LoadedRun;
 import org.entropyworkbench.ui.workspace.MethodOption;
 import org.entropyworkbench.ui.workspace.SampleMode;
 import org.entropyworkbench.ui.calibration.CalibrationViewModel;
@@ -146,6 +148,7 @@ public final class ScreenshotTour {
                 window.analysisView().questionTable().getSelectionModel().select(0);
                 return null;
             });
+            waitFor("bootstrap intervals", () -> fx(() -> window.analysisModel().intervals().report() != null));
             settle();
             snap("analysis-" + suffix + ".png");
 
@@ -174,6 +177,24 @@ public final class ScreenshotTour {
             settle();
             snap("signals-" + suffix + ".png");
 
+            Path otherModel = samples.stream().filter(p -> p.getFileName().toString().contains("instruction-gpqa"))
+                    .findFirst().orElse(samples.get(samples.size() - 1));
+            fx(() -> {
+                var transfer = window.signalsModel().transfer();
+                transfer.calibrationRunProperty().set(runAt(reasoning));
+                transfer.evaluationRunProperty().set(runAt(otherModel));
+                ((TabPane) stage.getScene().lookup("#signals-tabs")).getSelectionModel().select(1);
+                return null;
+            });
+            waitFor("transfer computed", () -> fx(() -> !window.signalsModel().transfer().rows().isEmpty()
+                    && !window.signalsModel().transfer().busyProperty().get()));
+            settle();
+            snap("signals-transfer-" + suffix + ".png");
+            fx(() -> {
+                ((TabPane) stage.getScene().lookup("#signals-tabs")).getSelectionModel().select(0);
+                return null;
+            });
+
             fx(() -> {
                 window.workspace().session().signalProperty().set(Signal.DEEPCONF_MEAN);
                 window.show(WorkbenchWindow.Screen.ANALYSIS);
@@ -181,7 +202,8 @@ public final class ScreenshotTour {
             });
             waitFor("analysis on DeepConf confidence", () -> fx(() -> window.analysisModel().analysis() != null
                     && window.analysisModel().analysis().signal() == Signal.DEEPCONF_MEAN
-                    && !window.analysisModel().busyProperty().get()));
+                    && !window.analysisModel().busyProperty().get()
+                    && window.analysisModel().intervals().report() != null));
             settle();
             snap("analysis-deepconf-" + suffix + ".png");
             fx(() -> {
@@ -222,6 +244,11 @@ public final class ScreenshotTour {
                 return null;
             });
             pause(500);
+        }
+
+        /** The loaded run read from {@code path} (FX thread). */
+        private LoadedRun runAt(Path path) {
+            return window.workspace().runs().stream().filter(r -> path.equals(r.path())).findFirst().orElse(null);
         }
 
         private void snap(String name) throws Exception {

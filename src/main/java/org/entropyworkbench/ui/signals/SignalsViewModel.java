@@ -3,10 +3,12 @@ package org.entropyworkbench.ui.signals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
@@ -36,6 +38,9 @@ public final class SignalsViewModel {
     private final TaskExecutor executor;
     private final AnalysisSession session;
     private final ObservableList<SignalRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<SignalCurve> curves = FXCollections.observableArrayList();
+    private final ObjectProperty<Signal> highlighted = new SimpleObjectProperty<>(this, "highlighted");
+    private final TransferViewModel transfer;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper settingsText = new ReadOnlyStringWrapper(this, "settings", "");
@@ -49,6 +54,9 @@ public final class SignalsViewModel {
         this.workspace = Objects.requireNonNull(workspace);
         this.executor = Objects.requireNonNull(executor);
         this.session = workspace.session();
+        this.transfer = new TransferViewModel(workspace, executor);
+        highlighted.set(session.signal());
+        session.signalProperty().addListener((obs, old, now) -> highlighted.set(session.signal()));
         session.runProperty().addListener((obs, old, now) -> refresh());
         session.kProperty().addListener((obs, old, now) -> refresh());
         session.priorsProperty().addListener((obs, old, now) -> refresh());
@@ -56,6 +64,18 @@ public final class SignalsViewModel {
     }
 
     public Workspace workspace() { return workspace; }
+
+    /**
+     * The savings-vs-accuracy curve of every available signal on the run (in ranking order), for the overlay;
+     * empty for a run without complete questions.
+     */
+    public ObservableList<SignalCurve> curves() { return curves; }
+
+    /** The signal the overlay draws on top: the one selected in the table, else the session's. */
+    public ObjectProperty<Signal> highlightedProperty() { return highlighted; }
+
+    /** The transfer section: calibrate on one loaded run, evaluate on another. */
+    public TransferViewModel transfer() { return transfer; }
 
     /** The signals, available ones by AUROC (highest first), then the unavailable ones with their reason. */
     public ObservableList<SignalRow> rows() { return rows; }
@@ -72,6 +92,7 @@ public final class SignalsViewModel {
     /** The screen is shown (true) or hidden; the comparison is only computed while it is shown. */
     public void setActive(boolean nowActive) {
         active = nowActive;
+        transfer.setActive(nowActive);
         refresh();
     }
 
@@ -97,6 +118,7 @@ public final class SignalsViewModel {
             cancel();
             shownFor = null;
             rows.clear();
+            curves.clear();
             message.set("No run selected. Open a run file (File ▸ Open…) to rank its confidence signals.");
             return;
         }
@@ -104,6 +126,7 @@ public final class SignalsViewModel {
             cancel();
             shownFor = null;
             rows.clear();
+            curves.clear();
             message.set("");
             return;
         }
@@ -113,14 +136,15 @@ public final class SignalsViewModel {
         busy.set(true);
         message.set("Ranking " + Signal.values().length + " signals on " + run.displayName() + "…");
         task = executor.submit("Ranking signals of " + run.displayName(),
-                progress -> SignalComparison.of(run.file(), options, List.of(Signal.values()),
+                progress -> ranking(SignalComparison.compare(run.file(), options, List.of(Signal.values()),
                         SignalBootstrap.DEFAULT_RESAMPLES, SignalBootstrap.DEFAULT_SEED,
-                        SignalComparison.DEFAULT_PERMUTATIONS),
-                reports -> {
+                        SignalComparison.DEFAULT_PERMUTATIONS)),
+                ranking -> {
                     if (mine == generation) {
                         busy.set(false);
                         message.set("");
-                        rows.setAll(rowsOf(reports));
+                        rows.setAll(rowsOf(ranking.reports()));
+                        curves.setAll(ranking.curves());
                     }
                 },
                 error -> {
@@ -128,9 +152,27 @@ public final class SignalsViewModel {
                         busy.set(false);
                         shownFor = null;
                         rows.clear();
+                        curves.clear();
                         message.set("Ranking the signals failed: " + error.getMessage());
                     }
                 });
+    }
+
+    /** The ranked reports and the curves of the available signals, made off the FX thread. */
+    private record Ranking(List<SignalReport> reports, List<SignalCurve> curves) {
+    }
+
+    private static Ranking ranking(List<SignalComparison.Compared> compared) {
+        List<SignalReport> reports = new ArrayList<>(compared.size());
+        List<SignalCurve> curves = new ArrayList<>();
+        for (SignalComparison.Compared c : compared) {
+            reports.add(c.report());
+            SignalCurve curve = c.analysis() == null ? null : SignalCurve.of(c.analysis(), c.report().auroc());
+            if (curve != null) {
+                curves.add(curve);
+            }
+        }
+        return new Ranking(reports, curves);
     }
 
     /** Table rows of ranked reports: available ones numbered 1, 2, … in the order given. */

@@ -79,7 +79,7 @@ class SignalsViewModelTest {
     }
 
     /** A copy of a run file as format 1.0 wrote it: no chosen-token logprobs, no token confidences. */
-    private static Path stripFields(Path from, Path to) throws IOException {
+    static Path stripFields(Path from, Path to) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(from)) {
