@@ -208,14 +208,21 @@ public final class AnalysisViewModel {
             return;
         }
         List<QuestionRow> rows = new ArrayList<>(now.outcomes().size());
+        boolean graded = now.gradingState().hasClasses();
         for (QuestionOutcome q : now.outcomes()) {
-            rows.add(QuestionRow.of(q));
+            rows.add(graded ? QuestionRow.of(q) : QuestionRow.ungraded(q));
         }
         questions.setAll(rows);
-        separationText.set(describe(now.separation()));
-        baselineText.set("Step-1 accuracy " + Formats.percent(now.step1Accuracy()) + " · " + now.steps()
-                + "-step accuracy " + Formats.percent(now.finalAccuracy()) + " · " + now.outcomes().size()
-                + " complete questions");
+        if (graded) {
+            separationText.set(describe(now.separation()));
+            baselineText.set("Step-1 accuracy " + Formats.percent(now.step1Accuracy()) + " · " + now.steps()
+                    + "-step accuracy " + Formats.percent(now.finalAccuracy()) + " · " + now.outcomes().size()
+                    + " complete questions");
+        } else {
+            separationText.set("Class separation (d, p, overlap): needs graded questions");
+            baselineText.set("No gold answers: accuracy needs graded questions · " + now.runOutcomes().questionCount()
+                    + " questions · " + now.outcomes().size() + " complete");
+        }
         updateMessage();
         tauChanged();
         loadAblation(now);
@@ -236,6 +243,10 @@ public final class AnalysisViewModel {
 
     private static String warningsOf(RunAnalysis a) {
         List<String> parts = new ArrayList<>();
+        String grading = a.gradingState().note(a.runOutcomes().ungradedIds().size());
+        if (grading != null) {
+            parts.add(grading);
+        }
         if (!a.incompleteQuestionIds().isEmpty()) {
             parts.add(a.incompleteQuestionIds().size() + " question(s) without all " + a.steps()
                     + " steps are left out of savings and accuracy");
@@ -243,7 +254,7 @@ public final class AnalysisViewModel {
         if (!a.runOutcomes().ungradableStep1Ids().isEmpty()) {
             parts.add(a.runOutcomes().ungradableStep1Ids().size() + " ungradable step-1 answer(s)");
         }
-        if (a.separation().note() != null) {
+        if (a.separation().note() != null && a.gradingState().hasClasses()) {
             parts.add(a.separation().note());
         }
         return String.join(" · ", parts);
@@ -273,7 +284,18 @@ public final class AnalysisViewModel {
         TradeoffPoint p = a.tradeoff().evaluate(t);
         point.set(p);
         updateLabels(p);
+        if (!a.gradingState().hasClasses()) {
+            gatedAccuracyText.set(NEEDS_GOLD);
+            threshAccuracyText.set(NEEDS_GOLD);
+            deltaAccuracyText.set(NEEDS_GOLD);
+            int n = a.runOutcomes().allStep1H().length;
+            double rate = a.stopRate(shown(t));
+            stoppedText.set(Double.isNaN(rate) ? Formats.MISSING : Formats.count((int) Math.round(rate * n), n));
+        }
     }
+
+    /** What an accuracy tile of a run without gold answers shows (the message line says why). */
+    static final String NEEDS_GOLD = "needs gold answers";
 
     private void updateLabels(TradeoffPoint p) {
         if (p == null) {
