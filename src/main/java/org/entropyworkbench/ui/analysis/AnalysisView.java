@@ -550,7 +550,7 @@ public final class AnalysisView extends BorderPane {
     }
 
     private void showPoint(TradeoffPoint p) {
-        if (p == null) {
+        if (p == null || model.analysis() != null && !model.analysis().gradingState().hasClasses()) {
             currentPoint.set(Double.NaN, Double.NaN);
         } else {
             currentPoint.set(100 * p.tokenSavings(), 100 * p.gatedAccuracy());

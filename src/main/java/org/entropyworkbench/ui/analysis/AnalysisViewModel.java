@@ -224,6 +224,9 @@ public final class AnalysisViewModel {
                     + " questions · " + now.outcomes().size() + " complete");
         }
         updateMessage();
+        if (!graded && !Double.isFinite(session.tauProperty().get())) {
+            session.tauProperty().set(defaultUngradedTau(now));
+        }
         tauChanged();
         loadAblation(now);
     }
@@ -294,8 +297,25 @@ public final class AnalysisViewModel {
         }
     }
 
+    /**
+     * Where τ starts on a run without gold answers (no rule has one): the τ its header names (a serve record
+     * or gated run gates at it), else the median step-1 score; a gate score. NaN when there is no score.
+     */
+    static double defaultUngradedTau(RunAnalysis a) {
+        Object tau = a.header().calibration().get("tau");
+        if (tau instanceof Number n && a.signal() == org.entropyworkbench.core.signal.Signal.DEFAULT) {
+            return n.doubleValue();
+        }
+        double[] h = a.runOutcomes().allStep1H();
+        if (h.length == 0) {
+            return Double.NaN;
+        }
+        java.util.Arrays.sort(h);
+        return h[h.length / 2];
+    }
+
     /** What an accuracy tile of a run without gold answers shows (the message line says why). */
-    static final String NEEDS_GOLD = "needs gold answers";
+    static final String NEEDS_GOLD = "not graded";
 
     private void updateLabels(TradeoffPoint p) {
         if (p == null) {
@@ -326,10 +346,10 @@ public final class AnalysisViewModel {
                     hi = Math.max(hi, shown(q.h1()));
                 }
             }
-            for (var l : a.runOutcomes().step1Labels()) {
-                if (Double.isFinite(l.h1())) {
-                    lo = Math.min(lo, shown(l.h1()));
-                    hi = Math.max(hi, shown(l.h1()));
+            for (double h : a.runOutcomes().allStep1H()) {
+                if (Double.isFinite(h)) {
+                    lo = Math.min(lo, shown(h));
+                    hi = Math.max(hi, shown(h));
                 }
             }
         }

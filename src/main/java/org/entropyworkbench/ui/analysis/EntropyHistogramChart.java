@@ -134,9 +134,9 @@ public final class EntropyHistogramChart {
         fill(correct, bins, new int[0]);
         fill(incorrect, bins, new int[0]);
         fill(ungraded, bins, bins.counts(all));
-        ((org.jfree.chart.renderer.xy.XYBarRenderer) plot.getRenderer()).setSeriesVisibleInLegend(2, true);
+        legend(false);
         chart.getTitle().setText(chart.getTitle().getText().replace("by step-1 correctness",
-                "of every question (no gold answers: no classes)"));
+                "of every question (no gold answers)"));
         dataLower = bins.lower();
         dataUpper = bins.upper();
         updateRange();
@@ -149,7 +149,7 @@ public final class EntropyHistogramChart {
         incorrectH = shown(incorrectH);
         chart.setNotify(false);
         ungraded.clear();
-        ((org.jfree.chart.renderer.xy.XYBarRenderer) plot.getRenderer()).setSeriesVisibleInLegend(2, false);
+        legend(true);
         HistogramBins bins = HistogramBins.covering(binTarget(correctH.length + incorrectH.length), correctH, incorrectH);
         fill(correct, bins, bins.counts(correctH));
         fill(incorrect, bins, bins.counts(incorrectH));
@@ -157,6 +157,14 @@ public final class EntropyHistogramChart {
         dataUpper = bins.upper();
         updateRange();
         chart.setNotify(true);
+    }
+
+    /** The legend names the two classes, or only "all questions" for a run without gold answers. */
+    private void legend(boolean classes) {
+        XYBarRenderer r = (XYBarRenderer) plot.getRenderer();
+        r.setSeriesVisibleInLegend(0, classes);
+        r.setSeriesVisibleInLegend(1, classes);
+        r.setSeriesVisibleInLegend(2, !classes);
     }
 
     private double[] shown(double[] gateScores) {

@@ -50,6 +50,10 @@ final class FollowChart {
         plot.setRenderer(1, lines);
         plot.setNoDataMessage("No traffic yet: requests appear here as the record grows");
         tauMarker.setLabelFont(ChartStyle.SMALL_BOLD_FONT);
+        tauMarker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        tauMarker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        tauMarker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(6, 4, 0, 0));
+        y.setUpperMargin(0.12);
         chart = new JFreeChart("Live traffic vs the calibration's classes", ChartStyle.TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
     }

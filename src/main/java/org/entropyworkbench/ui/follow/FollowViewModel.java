@@ -230,7 +230,7 @@ public final class FollowViewModel {
     static String describeGate(CalibrationFile cal, Signal signal) {
         String rule = cal.chosen() == null ? "no rule chosen" : cal.chosen().id();
         return String.format(Locale.ROOT, "Gate: %s · stop when %s %s %s (%s) · k %d · model %s", signal.label(),
-                "value", signal.direction().stopComparison(), Double.isNaN(cal.chosenTau()) ? Formats.MISSING
+                signal == Signal.DEFAULT ? "H" : "the value", signal.direction().stopComparison(), Double.isNaN(cal.chosenTau()) ? Formats.MISSING
                         : Formats.number(cal.chosenTau(), 4) + " " + signal.unit(), rule, cal.k(), cal.model());
     }
 

@@ -55,8 +55,8 @@ class UngradedRunScreensTest {
         assertThat(analysis.analysis().gradingState()).isEqualTo(GradingState.UNGRADED);
         assertThat(analysis.questions()).hasSize(4).allSatisfy(q -> assertThat(q.correctness()).isEqualTo("no gold answer"));
         analysis.setShownTau(0.5);
-        assertThat(analysis.gatedAccuracyTextProperty().get()).isEqualTo("needs gold answers");
-        assertThat(analysis.deltaAccuracyTextProperty().get()).isEqualTo("needs gold answers");
+        assertThat(analysis.gatedAccuracyTextProperty().get()).isEqualTo("not graded");
+        assertThat(analysis.deltaAccuracyTextProperty().get()).isEqualTo("not graded");
         assertThat(analysis.stoppedTextProperty().get()).startsWith("2");
         assertThat(analysis.tokenSavingsTextProperty().get()).isEqualTo("37.5 %"); // 2 × 300 of 1,600 tokens
         assertThat(analysis.messageProperty().get()).contains(GradingState.NO_GOLD_REASON);
