@@ -95,6 +95,7 @@ class FollowViewFxTest {
         dialogs.nextFile(record);
         robot.clickOn("#follow-open");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#follow-requests").equals("1"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#follow-stop-rate")).startsWith("100").contains("(1 of 1)");
         assertThat(text(robot, "#follow-expected")).startsWith("50").contains("8 calibration questions");
         assertThat(text(robot, "#follow-saved")).isEqualTo("–");
@@ -105,7 +106,10 @@ class FollowViewFxTest {
             w.append(ServeRecordLines.step("r3", 1, 1.2, 50));
             w.append(ServeRecordLines.step("r3", 2, 0.4, 100));
         }
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#follow-requests").equals("3"));
+        // the writer appends line by line: wait for the last line, then for the FX thread to finish the batch
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#follow-tokens").equals("650"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#follow-requests")).isEqualTo("3");
         assertThat(text(robot, "#follow-stop-rate")).contains("(1 of 3)");
         assertThat(text(robot, "#follow-tokens")).isEqualTo("650");
         // always refining: 650 + r1's estimated refinement (mean of 300 and 100) = 850, so 200 saved
