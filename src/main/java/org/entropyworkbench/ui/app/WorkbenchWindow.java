@@ -125,6 +125,10 @@ public final class WorkbenchWindow extends BorderPane {
         followRun();
         installDragAndDrop();
         addEventHandler(HelpRequest.OPEN, e -> showHelp(e.entryId()));
+        addEventHandler(org.entropyworkbench.ui.common.FollowRequest.CHOOSE, e -> {
+            show(Screen.FOLLOW);
+            followView.chooseRecord();
+        });
     }
 
     public FileOpener opener() { return opener; }
@@ -227,10 +231,7 @@ public final class WorkbenchWindow extends BorderPane {
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setOnAction(e -> chooseAndOpen());
         MenuItem follow = new MenuItem("Follow a serve record…");
-        follow.setOnAction(e -> {
-            show(Screen.FOLLOW);
-            followView.chooseRecord();
-        });
+        follow.setOnAction(e -> fireEvent(new org.entropyworkbench.ui.common.FollowRequest()));
         MenuItem samples = new MenuItem("Open sample runs");
         samples.setOnAction(e -> openSampleRuns(SampleRuns.folder()));
         rebuildRecentMenu();

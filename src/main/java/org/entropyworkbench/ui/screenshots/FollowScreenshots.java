@@ -125,8 +125,14 @@ public final class FollowScreenshots {
                 });
                 settle();
                 snap(stage, work.resolve("calibration-ungraded-" + suffix + ".png"));
+                fx(() -> {
+                    window.show(WorkbenchWindow.Screen.RUN);
+                    return null;
+                });
+                settle();
+                snap(stage, work.resolve("run-" + suffix + ".png"));
             }
-            System.out.println("calibration screenshots (not for the docs) in " + work);
+            System.out.println("calibration and run screenshots (not for the docs) in " + work);
             fx(() -> {
                 stage.hide();
                 executor.shutdown();

@@ -92,8 +92,12 @@ class FollowViewFxTest {
         robot.clickOn("#tab-follow");
         dialogs.nextFile(calibration());
         robot.clickOn("#follow-calibration");
+        robot.clickOn("#tab-run");
         dialogs.nextFile(record);
-        robot.clickOn("#follow-open");
+        robot.clickOn("#run-follow");
+        assertThat(robot.lookup("#screens").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedIndex()).as("the Run screen's action shows the Follow screen")
+                .isEqualTo(WorkbenchWindow.Screen.FOLLOW.ordinal());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#follow-requests").equals("1"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#follow-stop-rate")).startsWith("100").contains("(1 of 1)");
