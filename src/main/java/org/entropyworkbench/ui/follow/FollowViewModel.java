@@ -3,6 +3,7 @@ package org.entropyworkbench.ui.follow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -76,21 +77,32 @@ public final class FollowViewModel {
         following.set(true);
         clearFigures();
         CalibrationFile cal = workspace.calibration().get();
-        if (cal == null) {
-            CalibrationFile named = calibrationNamedBy(record);
-            if (named != null) {
-                gateCalibration = named;
-                workspace.calibration().set(named);
-                cal = named;
-            }
-        }
-        if (cal == null) {
-            gateText.set("");
-            message.set("Choose the calibration this proxy serves with (Calibration… above): the view draws the"
-                    + " traffic against its classes and its τ.");
-            pendingRecord = record;
+        if (cal != null) {
+            start(record, cal);
             return;
         }
+        pendingRecord = record;
+        gateText.set("");
+        message.set("Reading the calibration " + record.getFileName() + " names…");
+        executor.submit("Reading " + record.getFileName(), progress -> Optional.ofNullable(calibrationNamedBy(record)),
+                named -> {
+                    if (pendingRecord != record) {
+                        return;
+                    }
+                    if (named.isPresent()) {
+                        gateCalibration = named.get();
+                        workspace.calibration().set(named.get());
+                        start(record, named.get());
+                    } else {
+                        message.set("Choose the calibration this proxy serves with (Calibration… above): the view"
+                                + " draws the traffic against its classes and its τ.");
+                    }
+                }, error -> message.set("Cannot read " + record.getFileName() + ": " + error.getMessage()));
+    }
+
+    /** Follows {@code record} against {@code cal} from the file's first line. */
+    private void start(Path record, CalibrationFile cal) {
+        pendingRecord = null;
         gateCalibration = cal;
         Signal signal;
         try {
