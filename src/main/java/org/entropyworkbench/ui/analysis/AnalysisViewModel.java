@@ -20,6 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.follow.UngradedSavings;
 import org.entropyworkbench.core.analysis.TopKAblationRow;
 import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.signal.Signal;
@@ -250,7 +251,10 @@ public final class AnalysisViewModel {
         if (grading != null) {
             parts.add(grading);
         }
-        if (!a.incompleteQuestionIds().isEmpty()) {
+        if (!a.incompleteQuestionIds().isEmpty() && !a.gradingState().hasClasses()) {
+            parts.add(a.incompleteQuestionIds().size() + " question(s) without all " + a.steps() + " steps (a gate"
+                    + " stopped them): savings charge them the mean refinement cost of the others (est.)");
+        } else if (!a.incompleteQuestionIds().isEmpty()) {
             parts.add(a.incompleteQuestionIds().size() + " question(s) without all " + a.steps()
                     + " steps are left out of savings and accuracy");
         }
@@ -294,6 +298,13 @@ public final class AnalysisViewModel {
             int n = a.runOutcomes().allStep1H().length;
             double rate = a.stopRate(shown(t));
             stoppedText.set(Double.isNaN(rate) ? Formats.MISSING : Formats.count((int) Math.round(rate * n), n));
+            if (!a.incompleteQuestionIds().isEmpty()) {
+                UngradedSavings u = UngradedSavings.of(a, shown(t));
+                if (u.questions() > 0) {
+                    tokenSavingsText.set(Formats.percent(u.tokenSavings()) + (u.estimated() > 0 ? " (est.)" : ""));
+                    callSavingsText.set(Formats.percent(u.callSavings()));
+                }
+            }
         }
     }
 

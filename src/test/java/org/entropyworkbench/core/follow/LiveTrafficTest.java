@@ -84,4 +84,24 @@ class LiveTrafficTest {
         assertThat(third.traffic().requests()).isEqualTo(1);
         assertThat(third.traffic().stops()).isZero();
     }
+
+    @Test
+    void theAnalysisOfAGatedRecordChargesStoppedQuestionsTheMeanRefinementCost() {
+        List<org.entropyworkbench.core.run.StepRecord> steps = List.of(
+                ServeRecordLines.step("a", 1, 0.2, 100),                                          // stopped by the gate
+                ServeRecordLines.step("b", 1, 0.9, 100), ServeRecordLines.step("b", 2, 0.4, 300), // refined
+                ServeRecordLines.step("c", 1, 1.1, 100), ServeRecordLines.step("c", 2, 0.4, 100)); // refined
+        org.entropyworkbench.core.run.RunFile run = new org.entropyworkbench.core.run.RunFile(Path.of("r.jsonl"),
+                ServeRecordLines.header(), steps, List.of(), false);
+        org.entropyworkbench.core.analysis.RunAnalysis a = org.entropyworkbench.core.analysis.RunAnalysis.of(run,
+                org.entropyworkbench.core.analysis.AnalysisOptions.defaults());
+        UngradedSavings u = UngradedSavings.of(a, 0.5);
+        // always refining: 300 step-1 tokens + refinements 300 (b) + 100 (c) + 200 (a's estimate, their mean) = 900
+        assertThat(u.questions()).isEqualTo(3);
+        assertThat(u.stopped()).isEqualTo(1);
+        assertThat(u.estimated()).isEqualTo(1);
+        assertThat(u.tokenSavings()).isCloseTo(1 - (100 + 400 + 200) / 900.0, within(1e-12));
+        assertThat(u.callSavings()).isCloseTo(1 / 3.0 * 1 / 2.0, within(1e-12));
+        assertThat(UngradedSavings.of(a, 2.0).tokenSavings()).isCloseTo(600 / 900.0, within(1e-12));
+    }
 }
