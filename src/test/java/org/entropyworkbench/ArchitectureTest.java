@@ -28,7 +28,7 @@ class ArchitectureTest {
     private static final String[] FRONT_ENDS = {ROOT + ".ui..", ROOT + ".cli..", ROOT + ".bench..", ROOT + ".serve..",
         ROOT + ".logging.."};
     /** The UI's feature packages: one screen each (view + view-model). */
-    static final List<String> FEATURES = List.of("analysis", "calibration", "compare", "datasets", "run", "signals");
+    static final List<String> FEATURES = List.of("analysis", "calibration", "compare", "datasets", "follow", "run", "signals");
     /** What every UI package may share: the workspace and the common parts. */
     static final List<String> SHARED_UI = List.of("workspace", "common", "charts", "task", "help");
 

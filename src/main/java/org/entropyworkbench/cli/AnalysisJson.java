@@ -14,6 +14,7 @@ import org.entropyworkbench.core.stats.ClassStatistics;
 import org.entropyworkbench.core.stats.Separation;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.threshold.ThresholdResult;
+import org.entropyworkbench.core.tradeoff.GradingState;
 import org.entropyworkbench.core.tradeoff.TradeoffPoint;
 
 /** The {@code analyze --json} output: the same numbers as the text table, NaN as null, fractions in [0, 1]. */
@@ -39,6 +40,9 @@ final class AnalysisJson {
         o.put("steps", a.steps());
         o.put("questionsWithStep1", a.runOutcomes().step1Count());
         o.put("completeQuestions", a.outcomes().size());
+        o.put("gradingState", a.gradingState().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        o.put("ungradedQuestions", a.runOutcomes().ungradedIds().size());
+        o.put("gradingNote", a.gradingState().note(a.runOutcomes().ungradedIds().size()));
         ArrayNode incomplete = o.putArray("incompleteQuestionIds");
         a.incompleteQuestionIds().forEach(incomplete::add);
         ArrayNode failed = o.putArray("failedQuestionIds");
@@ -88,6 +92,10 @@ final class AnalysisJson {
                 tokens.put(m.id(), Numbers.jsonNumber(row.tokenSavings().get(m)));
                 calls.put(m.id(), Numbers.jsonNumber(row.callSavings().get(m)));
             }
+        }
+        if (a.gradingState() == GradingState.UNGRADED) {
+            UngradedReport.nullClassFigures(o);
+            o.set("ungraded", UngradedReport.json(a));
         }
         return o;
     }

@@ -13,6 +13,7 @@ import org.entropyworkbench.core.calibration.ServingProvenance;
 import org.entropyworkbench.core.run.WorkbenchVersion;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.tradeoff.FewShotCalibration;
+import org.entropyworkbench.core.tradeoff.GradingState;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,6 +81,14 @@ final class CalibrateCommand implements Callable<Integer> {
         ThresholdMethod chosen = tau == null ? ThresholdMethod.fromId(method) : null;
         AnalysisOptions options = analysisOptions.options();
         RunAnalysis analysis = RunLoading.analysis(run, cacheOption.cache(), options, spec.commandLine().getErr());
+        if (analysis.gradingState() == GradingState.UNGRADED) {
+            throw new CliErrors.CliFailure("cannot calibrate " + run + ": " + GradingState.NO_GOLD_REASON
+                    + " (a serve record or an import without expected answers); nothing was written");
+        }
+        String grading = analysis.gradingState().note(analysis.runOutcomes().ungradedIds().size());
+        if (grading != null) {
+            spec.commandLine().getErr().println("calibrate: note: " + grading);
+        }
         String version = WorkbenchVersion.current();
         CalibrationFile calibration;
         if (fewShot == null) {

@@ -96,4 +96,19 @@ final class EndpointProbes {
         err.flush();
         return slots;
     }
+
+    /**
+     * The server version the probes read, for the run header ({@code generator.serverVersion}, carried into a
+     * calibration's provenance): the one version when every probed endpoint that told one told the same, else
+     * null (none told, or replicas differ).
+     */
+    String serverVersion() {
+        java.util.Set<String> versions = new java.util.LinkedHashSet<>();
+        for (ProbeReport r : reports) {
+            if (r.serverVersion() != null && !r.serverVersion().isBlank()) {
+                versions.add(r.serverVersion());
+            }
+        }
+        return versions.size() == 1 ? versions.iterator().next() : null;
+    }
 }

@@ -10,6 +10,7 @@ import org.entropyworkbench.core.analysis.TopKAblationRow;
 import org.entropyworkbench.core.run.RunHeader;
 import org.entropyworkbench.core.stats.Separation;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
+import org.entropyworkbench.core.tradeoff.GradingState;
 import org.entropyworkbench.core.tradeoff.TradeoffPoint;
 
 /**
@@ -29,6 +30,13 @@ final class ResultsTable {
                 nullToDash(h.model()), nullToDash(h.dataset()), a.runOutcomes().step1Count(), a.outcomes().size(),
                 a.steps(), a.incompleteQuestionIds().isEmpty() ? "" : ", " + a.incompleteQuestionIds().size() + " incomplete",
                 a.options().k(), a.options().priors().id());
+        String grading = a.gradingState().note(a.runOutcomes().ungradedIds().size());
+        if (a.gradingState() == GradingState.UNGRADED) {
+            UngradedReport.print(a, out);
+            return;
+        } else if (grading != null) {
+            out.println("   note: " + grading);
+        }
         Separation s = a.separationInSignalUnits();
         String signalLabel = a.signal() == Signal.DEFAULT ? "step-1 entropy (bits)"
                 : a.signal().id() + " (" + a.signal().unit() + ", " + a.signal().direction().label() + ")";

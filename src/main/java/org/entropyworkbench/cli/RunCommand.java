@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.entropyworkbench.core.calibration.ServingProvenance;
 import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.calibration.CalibrationFileReader;
 import org.entropyworkbench.core.calibration.CalibrationMismatch;
@@ -377,6 +378,8 @@ public final class RunCommand implements Callable<Integer> {
                 .title(title)
                 .recordTopLogprobs(recordTop)
                 .retryFailed(retryFailed)
+                .simulated(false, probes.serverVersion() == null ? java.util.Map.of()
+                        : java.util.Map.of(ServingProvenance.SERVER_VERSION_KEY, probes.serverVersion()))
                 .build();
     }
 

@@ -119,6 +119,10 @@ class RunProbeTest {
                 "lowered k from 20 to 10");
         RunFile run = RunFileReader.read(output);
         assertThat(run.header().topK()).isEqualTo(10);
+        assertThat(run.header().generator()).as("the probe's server version reaches the header")
+                .containsEntry("serverVersion", "0.11.2");
+        assertThat(org.entropyworkbench.core.calibration.ServingProvenance.fromRun(run.header(), 10).serverVersion())
+                .as("and a calibration's provenance").isEqualTo("0.11.2");
         assertThat(run.steps()).hasSize(12);
         List<JsonNode> questions = posts.stream().filter(p -> !isProbe(p)).toList();
         assertThat(questions).hasSize(12).allSatisfy(p -> assertThat(p.get("top_logprobs").asInt()).isEqualTo(10));

@@ -19,6 +19,7 @@ import org.entropyworkbench.core.stats.Separation;
 import org.entropyworkbench.core.threshold.ThresholdCalculator;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.threshold.ThresholdSet;
+import org.entropyworkbench.core.tradeoff.GradingState;
 import org.entropyworkbench.core.tradeoff.QuestionOutcome;
 import org.entropyworkbench.core.tradeoff.RunOutcomes;
 import org.entropyworkbench.core.tradeoff.TradeoffEvaluator;
@@ -141,6 +142,28 @@ public final class RunAnalysis {
 
     /** Everything the run yielded, including step-1 labels and ungradable ids. */
     public RunOutcomes.Result runOutcomes() { return outcomes; }
+
+    /** Whether the run's questions had gold answers: what accuracy and the rules can be computed on. */
+    public GradingState gradingState() { return outcomes.gradingState(); }
+
+    /**
+     * The share of questions with a finite step-1 score that stop at τ (in the signal's own units): every
+     * labelled question, or every question of a run without gold answers. Needs no answers; NaN when none.
+     */
+    public double stopRate(double tauInSignalUnits) {
+        double[] scores = outcomes.allStep1H();
+        if (scores.length == 0 || Double.isNaN(tauInSignalUnits)) {
+            return Double.NaN;
+        }
+        double gateTau = options.signal().direction().orient(tauInSignalUnits);
+        int stopped = 0;
+        for (double h : scores) {
+            if (h <= gateTau) {
+                stopped++;
+            }
+        }
+        return (double) stopped / scores.length;
+    }
 
     /** Questions missing at least one of steps 1..S. */
     public List<String> incompleteQuestionIds() { return outcomes.incompleteQuestionIds(); }

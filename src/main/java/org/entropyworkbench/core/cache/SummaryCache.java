@@ -49,7 +49,7 @@ public final class SummaryCache {
      * Version of the entry layout; see the class comment. 2: step-1 gate scores of every signal
      * (issue 11) and the run's failed steps (issue 9).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     /** System property that overrides the cache directory (tests, benchmarks). */
     public static final String DIR_PROPERTY = "ewb.cacheDir";
@@ -237,7 +237,7 @@ public final class SummaryCache {
         for (StepSummary st : s.steps()) {
             out.writeInt(idIndex.get(st.questionId()));
             out.writeInt(st.step());
-            out.writeByte(st.correct() == null ? 2 : st.correct() ? 1 : 0);
+            out.writeByte(st.correct() == null ? (st.hasGoldAnswer() ? 2 : 3) : st.correct() ? 1 : 0);
             out.writeInt(st.completionTokens());
             out.writeInt(st.tokenRecords());
             out.writeBoolean(st.hasChannels());
@@ -316,7 +316,7 @@ public final class SummaryCache {
             Boolean correct = switch (c) {
                 case 0 -> Boolean.FALSE;
                 case 1 -> Boolean.TRUE;
-                case 2 -> null;
+                case 2, 3 -> null;
                 default -> throw new IOException("bad correctness code " + c);
             };
             int completionTokens = in.readInt();
@@ -334,7 +334,8 @@ public final class SummaryCache {
             for (int j = 0; j < scores.length; j++) {
                 scores[j] = in.readDouble();
             }
-            steps.add(new StepSummary(id, step, correct, completionTokens, tokenRecords, hasChannels, ks, means, scores));
+            steps.add(new StepSummary(id, step, correct, completionTokens, tokenRecords, hasChannels, ks, means, scores,
+                    c != 3));
         }
         int failedCount = checkedCount(in.readInt(), bytes.length);
         List<FailedStep> failed = new ArrayList<>(failedCount);

@@ -47,6 +47,8 @@ import org.entropyworkbench.core.tradeoff.TradeoffPoint;
  *                         look less confident)
  * @param provenance       what the serving side reported about the model and server, or null
  * @param prompts          prompt set of the source run, or null when it recorded none
+ * @param classDistribution every labelled question's step-1 score by class, or null (files written before
+ *                         the field existed)
  */
 public record CalibrationFile(
         int version,
@@ -65,7 +67,8 @@ public record CalibrationFile(
         CalibrationSample sample,
         String signal,
         CalibrationProvenance provenance,
-        CalibrationPrompts prompts) {
+        CalibrationPrompts prompts,
+        ClassDistribution classDistribution) {
 
     public static final String FORMAT = "entropy-workbench-calibration";
     /** Version written. Version 1 files (no chosenTau, signal, provenance or prompts) are still read. */
@@ -97,6 +100,16 @@ public record CalibrationFile(
                         + " but the rule's tau is " + mc.tau());
             }
         }
+    }
+
+    /** A calibration without a class distribution (what files before that field hold). */
+    public CalibrationFile(int version, String createdAt, String workbenchVersion, String model, String server,
+                           String dataset, String sourceRunId, int k, String entropyUnit, String priors,
+                           ChosenThreshold chosen, Map<ThresholdMethod, MethodCalibration> methods,
+                           ClassStatisticsEntry classStatistics, CalibrationSample sample, String signal,
+                           CalibrationProvenance provenance, CalibrationPrompts prompts) {
+        this(version, createdAt, workbenchVersion, model, server, dataset, sourceRunId, k, entropyUnit, priors, chosen,
+                methods, classStatistics, sample, signal, provenance, prompts, null);
     }
 
     /**
@@ -219,25 +232,25 @@ public record CalibrationFile(
     /** This calibration with another choice (null for none). */
     public CalibrationFile withChosen(ChosenThreshold newChosen) {
         return new CalibrationFile(version, createdAt, workbenchVersion, model, server, dataset, sourceRunId, k,
-                entropyUnit, priors, newChosen, methods, classStatistics, sample, signal, provenance, prompts);
+                entropyUnit, priors, newChosen, methods, classStatistics, sample, signal, provenance, prompts, classDistribution);
     }
 
     /** This calibration marked as computed on another confidence signal. */
     public CalibrationFile withSignal(String newSignal) {
         return new CalibrationFile(version, createdAt, workbenchVersion, model, server, dataset, sourceRunId, k,
-                entropyUnit, priors, chosen, methods, classStatistics, sample, newSignal, provenance, prompts);
+                entropyUnit, priors, chosen, methods, classStatistics, sample, newSignal, provenance, prompts, classDistribution);
     }
 
     /** This calibration with what the serving side reported. */
     public CalibrationFile withProvenance(CalibrationProvenance newProvenance) {
         return new CalibrationFile(version, createdAt, workbenchVersion, model, server, dataset, sourceRunId, k,
-                entropyUnit, priors, chosen, methods, classStatistics, sample, signal, newProvenance, prompts);
+                entropyUnit, priors, chosen, methods, classStatistics, sample, signal, newProvenance, prompts, classDistribution);
     }
 
     /** This calibration with another prompt set (null for none). */
     public CalibrationFile withPrompts(CalibrationPrompts newPrompts) {
         return new CalibrationFile(version, createdAt, workbenchVersion, model, server, dataset, sourceRunId, k,
-                entropyUnit, priors, chosen, methods, classStatistics, sample, signal, provenance, newPrompts);
+                entropyUnit, priors, chosen, methods, classStatistics, sample, signal, provenance, newPrompts, classDistribution);
     }
 
     /**
@@ -315,6 +328,21 @@ public record CalibrationFile(
                 h.runId(), analysis.options().k(), ENTROPY_UNIT, analysis.options().priors().id(), chosen,
                 methods, ClassStatisticsEntry.of(analysis.separation(), analysis.signal().direction()), sample,
                 analysis.signal() == Signal.DEFAULT ? DEFAULT_SIGNAL : analysis.signal().id(), null,
-                CalibrationPrompts.fromHeader(h.prompts(), h.steps()));
+                CalibrationPrompts.fromHeader(h.prompts(), h.steps()), distribution(analysis));
+    }
+
+    /** The labelled questions' step-1 scores by class, in the signal's own units. */
+    static ClassDistribution distribution(RunAnalysis analysis) {
+        SignalDirection direction = analysis.signal().direction();
+        RunOutcomes.Result r = analysis.runOutcomes();
+        double[] correct = r.correctH();
+        double[] incorrect = r.incorrectH();
+        for (int i = 0; i < correct.length; i++) {
+            correct[i] = direction.orient(correct[i]);
+        }
+        for (int i = 0; i < incorrect.length; i++) {
+            incorrect[i] = direction.orient(incorrect[i]);
+        }
+        return ClassDistribution.rounded(correct, incorrect);
     }
 }

@@ -85,7 +85,37 @@ public final class CalibrationFileReader {
                     text(root, "", "model"), text(root, "", "server"), optionalText(root, "", "dataset"),
                     optionalText(root, "", "sourceRunId"), k, unit, priors, chosen, methods,
                     classStatistics(object(root, "", "classStatistics")), sample(object(root, "", "calibrationSample")),
-                    optionalText(root, "", "signal"), provenance(root), prompts(root));
+                    optionalText(root, "", "signal"), provenance(root), prompts(root), classDistribution(root));
+        }
+
+        /** Optional {@code classDistribution}: two arrays of finite numbers; absent or null in older files. */
+        private ClassDistribution classDistribution(JsonNode root) throws CalibrationFileException {
+            JsonNode node = root.get("classDistribution");
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isObject()) {
+                throw new CalibrationFileException(file, "classDistribution", "expected an object, got " + describe(node));
+            }
+            return new ClassDistribution(values(node, "correct"), values(node, "incorrect"));
+        }
+
+        private double[] values(JsonNode parent, String name) throws CalibrationFileException {
+            String field = "classDistribution." + name;
+            JsonNode array = parent.get(name);
+            if (array == null || !array.isArray()) {
+                throw new CalibrationFileException(file, field, "expected an array of numbers, got " + describe(array));
+            }
+            double[] out = new double[array.size()];
+            for (int i = 0; i < out.length; i++) {
+                JsonNode v = array.get(i);
+                if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                    throw new CalibrationFileException(file, field + "[" + i + "]", "expected a finite number, got "
+                            + describe(v));
+                }
+                out[i] = v.asDouble();
+            }
+            return out;
         }
 
         /** chosenMethod (a rule, "custom" from version 2 on, or null) with chosenTau. */

@@ -99,7 +99,29 @@ public final class CalibrationFileWriter {
         c.sample().questionIds().forEach(ids::add);
         provenance(root, c.provenance());
         prompts(root, c.prompts());
+        classDistribution(root, c.classDistribution());
         return root;
+    }
+
+    /** Optional: omitted when the calibration has none (what older files look like). */
+    private static void classDistribution(ObjectNode root, ClassDistribution d) {
+        if (d == null) {
+            return;
+        }
+        ObjectNode node = root.putObject("classDistribution");
+        ArrayNode correct = node.putArray("correct");
+        for (double v : d.correct()) {
+            correct.add(rounded(v));
+        }
+        ArrayNode incorrect = node.putArray("incorrect");
+        for (double v : d.incorrect()) {
+            incorrect.add(rounded(v));
+        }
+    }
+
+    /** 7 decimals, as the run file keeps entropies: the stop rate at τ counts the same questions. */
+    private static double rounded(double v) {
+        return Math.round(v * 1e7) / 1e7;
     }
 
     private static void provenance(ObjectNode root, CalibrationProvenance p) {

@@ -19,12 +19,29 @@ public final class ServingProvenance {
     private ServingProvenance() {
     }
 
+    /** Header key ({@code generator} object) of the server version a live run's probe read. */
+    public static final String SERVER_VERSION_KEY = "serverVersion";
+    /** Header key ({@code calibration} object) of the upstream's version in an {@code ew serve} record. */
+    public static final String UPSTREAM_VERSION_KEY = "upstreamVersion";
+
     /** Provenance of a calibration made from a run: what the run header says about its calls. */
     public static CalibrationProvenance fromRun(RunHeader h, int k) {
         ServerPreset preset = presetOf(h.server());
-        return new CalibrationProvenance(h.model(), k, h.temperature(), preset == null ? null : preset.id(), null,
+        return new CalibrationProvenance(h.model(), k, h.temperature(), preset == null ? null : preset.id(), serverVersion(h),
                 logprobsTiming(preset), promptSetHash(h.prompts().get("system"), h.prompts().get("step1"),
                         h.prompts().get("refine")));
+    }
+
+    /**
+     * The server version a run's header records: {@code generator.serverVersion} (written by {@code ew run}
+     * from its probe) or {@code calibration.upstreamVersion} (an {@code ew serve} record); null when neither.
+     */
+    public static String serverVersion(RunHeader h) {
+        Object v = h.generator().get(SERVER_VERSION_KEY);
+        if (v == null) {
+            v = h.calibration().get(UPSTREAM_VERSION_KEY);
+        }
+        return v instanceof String s && !s.isBlank() ? s : null;
     }
 
     /**

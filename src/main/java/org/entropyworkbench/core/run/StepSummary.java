@@ -25,9 +25,12 @@ import org.entropyworkbench.core.token.Channel;
  * @param gateScores       step-1 records only (empty otherwise, or when built without a {@link StepScorer}):
  *                         per k (index of {@code ks}; one row when no k was recorded) the scorer's scores, row
  *                         after row, {@link #scoresPerK()} each; see {@link #gateScore(int, int)}
+ * @param hasGoldAnswer    false when the step had no gold answer to grade against (live traffic recorded by
+ *                         {@code ew serve}, imports without expected answers): {@code correct} is then null
+ *                         because nothing could be graded, not because the answer was unreadable
  */
 public record StepSummary(String questionId, int step, Boolean correct, int completionTokens, int tokenRecords,
-                          boolean hasChannels, int[] ks, double[] means, double[] gateScores) {
+                          boolean hasChannels, int[] ks, double[] means, double[] gateScores, boolean hasGoldAnswer) {
 
     /** Which mean of {@link #means} to take. */
     public enum Tokens { ALL, REASONING, ANSWER }
@@ -40,6 +43,12 @@ public record StepSummary(String questionId, int step, Boolean correct, int comp
         if (gateScores.length % Math.max(1, ks.length) != 0) {
             throw new IllegalArgumentException("gate scores must hold the same number of values per k");
         }
+    }
+
+    /** A summary of a step with a gold answer. */
+    public StepSummary(String questionId, int step, Boolean correct, int completionTokens, int tokenRecords,
+                       boolean hasChannels, int[] ks, double[] means, double[] gateScores) {
+        this(questionId, step, correct, completionTokens, tokenRecords, hasChannels, ks, means, gateScores, true);
     }
 
     /** A summary without gate scores. */
@@ -70,7 +79,12 @@ public record StepSummary(String questionId, int step, Boolean correct, int comp
         }
         double[] scores = r.step() == 1 ? gateScores(r, ks, scorer) : null;
         return new StepSummary(r.questionId(), r.step(), r.correct(), r.completionTokens(), r.tokenRecordCount(),
-                hasChannels, ks, means, scores);
+                hasChannels, ks, means, scores, hasGoldAnswer(r));
+    }
+
+    /** True when the record had an answer to grade against: a verdict, or an expected answer (then unreadable). */
+    public static boolean hasGoldAnswer(StepRecord r) {
+        return r.correct() != null || r.expectedAnswer() != null;
     }
 
     private static double[] gateScores(StepRecord r, int[] ks, StepScorer scorer) {

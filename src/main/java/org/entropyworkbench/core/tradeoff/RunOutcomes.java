@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import org.entropyworkbench.core.run.FailedStep;
@@ -20,7 +21,14 @@ import org.entropyworkbench.core.run.StepSummary;
  * full-protocol trade-off), and {@link Result#step1Labels()} has every question whose step 1 was
  * gradable and has a finite entropy (class statistics and calibration; a gated run, where most
  * questions stop after step 1, still calibrates). Ungradable step-1 answers stay out of the
- * labels and count as not correct in the outcomes. Stateless, any thread.
+ * labels and count as not correct in the outcomes.
+ *
+ * <p>A question whose step 1 had no gold answer at all (live traffic recorded by {@code ew serve}, an
+ * import without expected answers) is <em>ungraded</em>, which is not the same as ungradable: when the
+ * run has graded questions, ungraded ones are left out of everything (labels, accuracy, outcomes) and
+ * listed in {@link Result#ungradedIds()}; when nothing is graded, the outcomes keep every complete
+ * question so that what needs no answers (stop rate, token savings) can still be shown, see
+ * {@link GradingState}. Stateless, any thread.
  */
 public final class RunOutcomes {
 
@@ -50,6 +58,8 @@ public final class RunOutcomes {
      * @param failedQuestionIds     questions stopped by a failed step (the server refused it as too long for its
      *                              context); a failed step 1 counts in {@code step1Count}, never as correct,
      *                              and the question is incomplete
+     * @param ungradedIds           questions whose step 1 had no gold answer (not in {@code step1Count})
+     * @param ungradedH             the finite step-1 scores of those questions, in run order
      */
     public record Result(
             List<QuestionOutcome> outcomes,
@@ -59,15 +69,49 @@ public final class RunOutcomes {
             List<String> noEntropyStep1Ids,
             int step1Count,
             int step1CorrectCount,
-            List<String> failedQuestionIds) {
+            List<String> failedQuestionIds,
+            List<String> ungradedIds,
+            double[] ungradedH) {
 
         public Result {
+            ungradedIds = ungradedIds == null ? List.of() : List.copyOf(ungradedIds);
+            ungradedH = ungradedH == null ? new double[0] : ungradedH;
             outcomes = List.copyOf(outcomes);
             incompleteQuestionIds = List.copyOf(incompleteQuestionIds);
             step1Labels = List.copyOf(step1Labels);
             ungradableStep1Ids = List.copyOf(ungradableStep1Ids);
             noEntropyStep1Ids = List.copyOf(noEntropyStep1Ids);
             failedQuestionIds = failedQuestionIds == null ? List.of() : List.copyOf(failedQuestionIds);
+        }
+
+        /** A run where every question had a gold answer. */
+        public Result(List<QuestionOutcome> outcomes, List<String> incompleteQuestionIds, List<Step1Label> step1Labels,
+                      List<String> ungradableStep1Ids, List<String> noEntropyStep1Ids, int step1Count,
+                      int step1CorrectCount, List<String> failedQuestionIds) {
+            this(outcomes, incompleteQuestionIds, step1Labels, ungradableStep1Ids, noEntropyStep1Ids, step1Count,
+                    step1CorrectCount, failedQuestionIds, List.of(), null);
+        }
+
+        /** Whether the run's questions had gold answers: all, some (the rest left out) or none. */
+        public GradingState gradingState() {
+            return GradingState.of(step1Count, ungradedIds.size());
+        }
+
+        /** Every question with a step-1 record, graded or not. */
+        public int questionCount() {
+            return step1Count + ungradedIds.size();
+        }
+
+        /**
+         * The finite step-1 scores of every question the analysis works on: the labelled ones and, in a run
+         * without gold answers, the ungraded ones (what a histogram of "all questions" shows).
+         */
+        public double[] allStep1H() {
+            double[] labelled = step1Labels.stream().mapToDouble(Step1Label::h1).toArray();
+            if (gradingState() != GradingState.UNGRADED) {
+                return labelled;
+            }
+            return ungradedH.clone();
         }
 
         /** Step-1 accuracy over every question with a step 1 (ungradable = not correct); NaN when none. */
@@ -126,7 +170,7 @@ public final class RunOutcomes {
      */
     public static Result fromSteps(List<StepRecord> records, int steps, ToDoubleFunction<StepRecord> step1Score) {
         return build(records, steps, StepRecord::questionId, StepRecord::step, StepRecord::correct,
-                StepRecord::completionTokens, step1Score);
+                StepSummary::hasGoldAnswer, StepRecord::completionTokens, step1Score);
     }
 
     /**
@@ -140,7 +184,7 @@ public final class RunOutcomes {
     /** As {@link #fromSteps(List, int, ToDoubleFunction)} for step summaries with a score over the summary. */
     public static Result fromSummaries(List<StepSummary> records, int steps, ToDoubleFunction<StepSummary> step1Score) {
         return build(records, steps, StepSummary::questionId, StepSummary::step, StepSummary::correct,
-                StepSummary::completionTokens, step1Score);
+                StepSummary::hasGoldAnswer, StepSummary::completionTokens, step1Score);
     }
 
     /**
@@ -167,7 +211,7 @@ public final class RunOutcomes {
             }
         }
         return new Result(r.outcomes(), incomplete, r.step1Labels(), r.ungradableStep1Ids(), r.noEntropyStep1Ids(),
-                r.step1Count() + failedAtStep1, r.step1CorrectCount(), failed);
+                r.step1Count() + failedAtStep1, r.step1CorrectCount(), failed, r.ungradedIds(), r.ungradedH());
     }
 
     /** The one pass over a run's steps, for step records and step summaries alike. */
@@ -181,7 +225,8 @@ public final class RunOutcomes {
     }
 
     private static <T> Result build(List<T> records, int steps, Function<T, String> questionId, ToIntFunction<T> step,
-                                    Function<T, Boolean> correctness, ToIntFunction<T> completionTokens,
+                                    Function<T, Boolean> correctness, Predicate<T> hasGold,
+                                    ToIntFunction<T> completionTokens,
                                     ToDoubleFunction<T> step1Score) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
@@ -194,11 +239,21 @@ public final class RunOutcomes {
                 slots.set(s - 1, r);
             }
         }
+        boolean anyGraded = false;
+        for (List<T> slots : byQuestion.values()) {
+            if (slots.get(0) != null && hasGold.test(slots.get(0))) {
+                anyGraded = true;
+                break;
+            }
+        }
         List<QuestionOutcome> outcomes = new ArrayList<>();
         List<String> incomplete = new ArrayList<>();
         List<Step1Label> labels = new ArrayList<>();
         List<String> ungradable = new ArrayList<>();
         List<String> noEntropy = new ArrayList<>();
+        List<String> ungraded = new ArrayList<>();
+        double[] ungradedH = new double[16];
+        int ungradedFinite = 0;
         int step1Count = 0;
         int step1Correct = 0;
         for (Map.Entry<String, List<T>> e : byQuestion.entrySet()) {
@@ -206,7 +261,23 @@ public final class RunOutcomes {
             List<T> slots = e.getValue();
             T first = slots.get(0);
             double h1 = Double.NaN;
-            if (first != null) {
+            if (first != null && !hasGold.test(first)) {
+                ungraded.add(id);
+                h1 = step1Score.applyAsDouble(first);
+                if (Double.isNaN(h1)) {
+                    if (!anyGraded) {
+                        noEntropy.add(id);
+                    }
+                } else {
+                    if (ungradedFinite == ungradedH.length) {
+                        ungradedH = java.util.Arrays.copyOf(ungradedH, ungradedFinite * 2);
+                    }
+                    ungradedH[ungradedFinite++] = h1;
+                }
+                if (anyGraded) {
+                    continue;
+                }
+            } else if (first != null) {
                 step1Count++;
                 Boolean firstCorrect = correctness.apply(first);
                 if (Boolean.TRUE.equals(firstCorrect)) {
@@ -234,6 +305,7 @@ public final class RunOutcomes {
             }
             outcomes.add(new QuestionOutcome(id, h1, correct, tokens));
         }
-        return new Result(outcomes, incomplete, labels, ungradable, noEntropy, step1Count, step1Correct, List.of());
+        return new Result(outcomes, incomplete, labels, ungradable, noEntropy, step1Count, step1Correct, List.of(),
+                ungraded, java.util.Arrays.copyOf(ungradedH, ungradedFinite));
     }
 }

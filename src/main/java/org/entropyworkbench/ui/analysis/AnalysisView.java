@@ -39,6 +39,7 @@ import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.tradeoff.GradingState;
 import org.entropyworkbench.core.analysis.TopKAblationRow;
 import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.signal.Signal;
@@ -517,7 +518,11 @@ public final class AnalysisView extends BorderPane {
             histogram.setClasses(new double[0], new double[0]);
             histogram.setMethodTaus(null);
         } else {
-            histogram.setClasses(a.runOutcomes().correctH(), a.runOutcomes().incorrectH());
+            if (a.gradingState() == GradingState.UNGRADED) {
+                histogram.setUngraded(a.runOutcomes().allStep1H());
+            } else {
+                histogram.setClasses(a.runOutcomes().correctH(), a.runOutcomes().incorrectH());
+            }
             histogram.setMethodTaus(a.thresholds());
         }
         List<Double> taus = new ArrayList<>();
@@ -558,7 +563,7 @@ public final class AnalysisView extends BorderPane {
     }
 
     private void showPoint(TradeoffPoint p) {
-        if (p == null) {
+        if (p == null || model.analysis() != null && !model.analysis().gradingState().hasClasses()) {
             currentPoint.set(Double.NaN, Double.NaN);
         } else {
             currentPoint.set(100 * p.tokenSavings(), 100 * p.gatedAccuracy());

@@ -20,6 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.RunAnalysis;
+import org.entropyworkbench.core.follow.UngradedSavings;
 import org.entropyworkbench.core.analysis.TopKAblationRow;
 import org.entropyworkbench.core.run.StepRecord;
 import org.entropyworkbench.core.signal.Signal;
@@ -213,15 +214,25 @@ public final class AnalysisViewModel {
             return;
         }
         List<QuestionRow> rows = new ArrayList<>(now.outcomes().size());
+        boolean graded = now.gradingState().hasClasses();
         for (QuestionOutcome q : now.outcomes()) {
-            rows.add(QuestionRow.of(q));
+            rows.add(graded ? QuestionRow.of(q) : QuestionRow.ungraded(q));
         }
         questions.setAll(rows);
-        separationText.set(describe(now.separation()));
-        baselineText.set("Step-1 accuracy " + Formats.percent(now.step1Accuracy()) + " · " + now.steps()
-                + "-step accuracy " + Formats.percent(now.finalAccuracy()) + " · " + now.outcomes().size()
-                + " complete questions");
+        if (graded) {
+            separationText.set(describe(now.separation()));
+            baselineText.set("Step-1 accuracy " + Formats.percent(now.step1Accuracy()) + " · " + now.steps()
+                    + "-step accuracy " + Formats.percent(now.finalAccuracy()) + " · " + now.outcomes().size()
+                    + " complete questions");
+        } else {
+            separationText.set("Class separation (d, p, overlap): needs graded questions");
+            baselineText.set("No gold answers: accuracy needs graded questions · " + now.runOutcomes().questionCount()
+                    + " questions · " + now.outcomes().size() + " complete");
+        }
         updateMessage();
+        if (!graded && !Double.isFinite(session.tauProperty().get())) {
+            session.tauProperty().set(defaultUngradedTau(now));
+        }
         tauChanged();
         loadAblation(now);
     }
@@ -241,14 +252,21 @@ public final class AnalysisViewModel {
 
     private static String warningsOf(RunAnalysis a) {
         List<String> parts = new ArrayList<>();
-        if (!a.incompleteQuestionIds().isEmpty()) {
+        String grading = a.gradingState().note(a.runOutcomes().ungradedIds().size());
+        if (grading != null) {
+            parts.add(grading);
+        }
+        if (!a.incompleteQuestionIds().isEmpty() && !a.gradingState().hasClasses()) {
+            parts.add(a.incompleteQuestionIds().size() + " question(s) without all " + a.steps() + " steps (a gate"
+                    + " stopped them): savings charge them the mean refinement cost of the others (est.)");
+        } else if (!a.incompleteQuestionIds().isEmpty()) {
             parts.add(a.incompleteQuestionIds().size() + " question(s) without all " + a.steps()
                     + " steps are left out of savings and accuracy");
         }
         if (!a.runOutcomes().ungradableStep1Ids().isEmpty()) {
             parts.add(a.runOutcomes().ungradableStep1Ids().size() + " ungradable step-1 answer(s)");
         }
-        if (a.separation().note() != null) {
+        if (a.separation().note() != null && a.gradingState().hasClasses()) {
             parts.add(a.separation().note());
         }
         return String.join(" · ", parts);
@@ -278,7 +296,42 @@ public final class AnalysisViewModel {
         TradeoffPoint p = a.tradeoff().evaluate(t);
         point.set(p);
         updateLabels(p);
+        if (!a.gradingState().hasClasses()) {
+            gatedAccuracyText.set(NEEDS_GOLD);
+            threshAccuracyText.set(NEEDS_GOLD);
+            deltaAccuracyText.set(NEEDS_GOLD);
+            int n = a.runOutcomes().allStep1H().length;
+            double rate = a.stopRate(shown(t));
+            stoppedText.set(Double.isNaN(rate) ? Formats.MISSING : Formats.count((int) Math.round(rate * n), n));
+            if (!a.incompleteQuestionIds().isEmpty()) {
+                UngradedSavings u = UngradedSavings.of(a, shown(t));
+                if (u.questions() > 0) {
+                    tokenSavingsText.set(Formats.percent(u.tokenSavings()) + (u.estimated() > 0 ? " (est.)" : ""));
+                    callSavingsText.set(Formats.percent(u.callSavings()));
+                }
+            }
+        }
     }
+
+    /**
+     * Where τ starts on a run without gold answers (no rule has one): the τ its header names (a serve record
+     * or gated run gates at it), else the median step-1 score; a gate score. NaN when there is no score.
+     */
+    static double defaultUngradedTau(RunAnalysis a) {
+        Object tau = a.header().calibration().get("tau");
+        if (tau instanceof Number n && a.signal() == org.entropyworkbench.core.signal.Signal.DEFAULT) {
+            return n.doubleValue();
+        }
+        double[] h = a.runOutcomes().allStep1H();
+        if (h.length == 0) {
+            return Double.NaN;
+        }
+        java.util.Arrays.sort(h);
+        return h[h.length / 2];
+    }
+
+    /** What an accuracy tile of a run without gold answers shows (the message line says why). */
+    static final String NEEDS_GOLD = "not graded";
 
     private void updateLabels(TradeoffPoint p) {
         if (p == null) {
@@ -309,10 +362,10 @@ public final class AnalysisViewModel {
                     hi = Math.max(hi, shown(q.h1()));
                 }
             }
-            for (var l : a.runOutcomes().step1Labels()) {
-                if (Double.isFinite(l.h1())) {
-                    lo = Math.min(lo, shown(l.h1()));
-                    hi = Math.max(hi, shown(l.h1()));
+            for (double h : a.runOutcomes().allStep1H()) {
+                if (Double.isFinite(h)) {
+                    lo = Math.min(lo, shown(h));
+                    hi = Math.max(hi, shown(h));
                 }
             }
         }

@@ -38,6 +38,7 @@ public final class EntropyHistogramChart {
 
     private final XYIntervalSeries correct = new XYIntervalSeries("Correct at step 1");
     private final XYIntervalSeries incorrect = new XYIntervalSeries("Incorrect at step 1");
+    private final XYIntervalSeries ungraded = new XYIntervalSeries("All questions (no gold answers)");
     private final JFreeChart chart;
     private final XYPlot plot;
     private final Map<ThresholdMethod, ValueMarker> methodMarkers = new EnumMap<>(ThresholdMethod.class);
@@ -49,6 +50,7 @@ public final class EntropyHistogramChart {
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         data.addSeries(correct);
         data.addSeries(incorrect);
+        data.addSeries(ungraded);
         NumberAxis x = new NumberAxis("Step-1 mean token entropy (bits)");
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis("Questions (count)");
@@ -62,6 +64,9 @@ public final class EntropyHistogramChart {
         renderer.setSeriesPaint(1, WorkbenchColors.withAlpha(WorkbenchColors.INCORRECT, 140));
         renderer.setSeriesOutlinePaint(0, WorkbenchColors.CORRECT.darker());
         renderer.setSeriesOutlinePaint(1, WorkbenchColors.INCORRECT.darker());
+        renderer.setSeriesPaint(2, WorkbenchColors.withAlpha(WorkbenchColors.TAU, 110));
+        renderer.setSeriesOutlinePaint(2, WorkbenchColors.TAU);
+        renderer.setSeriesVisibleInLegend(2, false);
         renderer.setDefaultOutlineStroke(new BasicStroke(0.6f));
         plot = new XYPlot(data, x, y, renderer);
         chart = new JFreeChart("Step-1 entropy by step-1 correctness", ChartStyle.TITLE_FONT, plot, true);
@@ -118,11 +123,33 @@ public final class EntropyHistogramChart {
                 : signal.label() + " by step-1 correctness");
     }
 
+    /**
+     * A run without gold answers: one histogram of every question's step-1 score (gate scores, drawn in the
+     * signal's units), no classes. FX thread.
+     */
+    public void setUngraded(double[] allH) {
+        double[] all = shown(allH);
+        chart.setNotify(false);
+        HistogramBins bins = HistogramBins.covering(binTarget(all.length), all);
+        fill(correct, bins, new int[0]);
+        fill(incorrect, bins, new int[0]);
+        fill(ungraded, bins, bins.counts(all));
+        legend(false);
+        chart.getTitle().setText(chart.getTitle().getText().replace("by step-1 correctness",
+                "of every question (no gold answers)"));
+        dataLower = bins.lower();
+        dataUpper = bins.upper();
+        updateRange();
+        chart.setNotify(true);
+    }
+
     /** Replaces the two histograms (gate scores, drawn in the signal's units; NaN skipped). */
     public void setClasses(double[] correctH, double[] incorrectH) {
         correctH = shown(correctH);
         incorrectH = shown(incorrectH);
         chart.setNotify(false);
+        ungraded.clear();
+        legend(true);
         HistogramBins bins = HistogramBins.covering(binTarget(correctH.length + incorrectH.length), correctH, incorrectH);
         fill(correct, bins, bins.counts(correctH));
         fill(incorrect, bins, bins.counts(incorrectH));
@@ -130,6 +157,14 @@ public final class EntropyHistogramChart {
         dataUpper = bins.upper();
         updateRange();
         chart.setNotify(true);
+    }
+
+    /** The legend names the two classes, or only "all questions" for a run without gold answers. */
+    private void legend(boolean classes) {
+        XYBarRenderer r = (XYBarRenderer) plot.getRenderer();
+        r.setSeriesVisibleInLegend(0, classes);
+        r.setSeriesVisibleInLegend(1, classes);
+        r.setSeriesVisibleInLegend(2, !classes);
     }
 
     private double[] shown(double[] gateScores) {

@@ -15,6 +15,11 @@ import org.entropyworkbench.core.tradeoff.QuestionOutcome;
 public record QuestionRow(String questionId, double h1, String correctness, int step1Tokens, long totalTokens,
                           boolean correctAtStep1) {
 
+    /** A row of a run without gold answers: correctness cannot be known. */
+    public static QuestionRow ungraded(QuestionOutcome q) {
+        return new QuestionRow(q.questionId(), q.h1(), "no gold answer", q.tokensByStep()[0], q.totalTokens(), false);
+    }
+
     public static QuestionRow of(QuestionOutcome q) {
         StringBuilder sb = new StringBuilder();
         for (Boolean c : q.correctByStep()) {

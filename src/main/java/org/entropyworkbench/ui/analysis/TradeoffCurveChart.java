@@ -63,7 +63,7 @@ public final class TradeoffCurveChart {
         ChartStyle.apply(chart);
         ChartStyle.minimumSpan(x, MIN_PERCENT_SPAN);
         ChartStyle.minimumSpan(y, MIN_PERCENT_SPAN);
-        plot.setNoDataMessage("No curve: the run has no complete question (every step graded)");
+        plot.setNoDataMessage(NO_COMPLETE_QUESTION);
         plot.setNoDataMessageFont(ChartStyle.LABEL_FONT);
         baseline.setPaint(new Color(0x8A, 0x96, 0xA3));
         baseline.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
@@ -72,6 +72,8 @@ public final class TradeoffCurveChart {
         baseline.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         plot.addRangeMarker(baseline);
     }
+
+    private static final String NO_COMPLETE_QUESTION = "No curve: the run has no complete question (every step graded)";
 
     public JFreeChart chart() { return chart; }
 
@@ -131,10 +133,13 @@ public final class TradeoffCurveChart {
         methods.clear();
         plot.clearAnnotations();
         whiskers.clear();
-        if (analysis == null) {
+        if (analysis == null || !analysis.gradingState().hasClasses()) {
             baseline.setValue(Double.NaN);
+            plot.setNoDataMessage(analysis == null ? NO_COMPLETE_QUESTION
+                    : "No curve: no gold answers in this run, and accuracy needs graded questions");
             return;
         }
+        plot.setNoDataMessage(NO_COMPLETE_QUESTION);
         List<TradeoffPoint> points = analysis.tradeoff().curve();
         curve.setNotify(false);
         for (TradeoffPoint p : points) {

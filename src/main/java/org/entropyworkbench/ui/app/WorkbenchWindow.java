@@ -33,6 +33,8 @@ import org.entropyworkbench.ui.signals.SignalsView;
 import org.entropyworkbench.ui.signals.SignalsViewModel;
 import org.entropyworkbench.ui.datasets.DatasetsView;
 import org.entropyworkbench.ui.datasets.DatasetsViewModel;
+import org.entropyworkbench.ui.follow.FollowView;
+import org.entropyworkbench.ui.follow.FollowViewModel;
 import org.entropyworkbench.ui.common.HelpRequest;
 import org.entropyworkbench.ui.common.ScreenScroll;
 import org.entropyworkbench.ui.help.HelpWindow;
@@ -48,7 +50,7 @@ import org.entropyworkbench.ui.task.TaskExecutor;
 public final class WorkbenchWindow extends BorderPane {
 
     /** The tabs, in order. */
-    public enum Screen { DATASETS, RUN, ANALYSIS, CALIBRATION, COMPARE, SIGNALS }
+    public enum Screen { DATASETS, RUN, ANALYSIS, CALIBRATION, COMPARE, SIGNALS, FOLLOW }
 
     private final Workspace workspace;
     private final TaskExecutor executor;
@@ -63,6 +65,8 @@ public final class WorkbenchWindow extends BorderPane {
     private final CompareViewModel compareModel;
     private final SignalsViewModel signalsModel;
     private final RunViewModel runModel;
+    private final FollowViewModel followModel;
+    private final FollowView followView;
     private final RunsListPane runsPane;
     private boolean showProblemDialogs = true;
     /** Runs a restored workspace could not reopen; kept in the status bar's open messages. */
@@ -93,13 +97,16 @@ public final class WorkbenchWindow extends BorderPane {
         compareModel = new CompareViewModel(workspace, executor);
         signalsModel = new SignalsViewModel(workspace, executor);
         runModel = new RunViewModel(workspace, executor);
+        followModel = new FollowViewModel(workspace, executor);
+        followView = new FollowView(followModel);
         tabs.getTabs().addAll(
                 tab("Datasets", new DatasetsView(new DatasetsViewModel(workspace, executor))),
                 tab("Run", new RunView(runModel)),
                 tab("Analysis", analysisView),
                 tab("Calibration", new CalibrationView(calibrationModel)),
                 tab("Compare", new CompareView(compareModel)),
-                tab("Signals", new SignalsView(signalsModel)));
+                tab("Signals", new SignalsView(signalsModel)),
+                tab("Follow", followView));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("screens");
 
@@ -118,6 +125,10 @@ public final class WorkbenchWindow extends BorderPane {
         followRun();
         installDragAndDrop();
         addEventHandler(HelpRequest.OPEN, e -> showHelp(e.entryId()));
+        addEventHandler(org.entropyworkbench.ui.common.FollowRequest.CHOOSE, e -> {
+            show(Screen.FOLLOW);
+            followView.chooseRecord();
+        });
     }
 
     public FileOpener opener() { return opener; }
@@ -135,6 +146,9 @@ public final class WorkbenchWindow extends BorderPane {
     public SignalsViewModel signalsModel() { return signalsModel; }
 
     public RunViewModel runModel() { return runModel; }
+
+    /** The Follow screen's model (a growing serve record). */
+    public FollowViewModel followModel() { return followModel; }
 
     public StatusBar statusBar() { return statusBar; }
 
@@ -216,6 +230,8 @@ public final class WorkbenchWindow extends BorderPane {
         MenuItem open = new MenuItem("Open run, dataset or calibration…");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setOnAction(e -> chooseAndOpen());
+        MenuItem follow = new MenuItem("Follow a serve record…");
+        follow.setOnAction(e -> fireEvent(new org.entropyworkbench.ui.common.FollowRequest()));
         MenuItem samples = new MenuItem("Open sample runs");
         samples.setOnAction(e -> openSampleRuns(SampleRuns.folder()));
         rebuildRecentMenu();
@@ -232,7 +248,7 @@ public final class WorkbenchWindow extends BorderPane {
                 w.hide();
             }
         });
-        Menu file = new Menu("File", null, open, samples, recentMenu, new SeparatorMenuItem(), export,
+        Menu file = new Menu("File", null, open, follow, samples, recentMenu, new SeparatorMenuItem(), export,
                 exportCalibration, new SeparatorMenuItem(), quit);
 
         Menu view = new Menu("View");

@@ -29,6 +29,7 @@ import org.entropyworkbench.core.stats.SampleSummary;
 import org.entropyworkbench.core.threshold.ThresholdMethod;
 import org.entropyworkbench.core.threshold.ThresholdResult;
 import org.entropyworkbench.core.tradeoff.FewShotCalibration;
+import org.entropyworkbench.core.tradeoff.GradingState;
 import org.entropyworkbench.core.tradeoff.TradeoffPoint;
 import org.entropyworkbench.ui.workspace.AnalysisSession;
 import org.entropyworkbench.ui.workspace.LoadedRun;
@@ -135,10 +136,19 @@ public final class CalibrationViewModel {
                     : current.displayName() + ": nothing to calibrate yet.");
             return;
         }
+        if (a.gradingState() == GradingState.UNGRADED) {
+            busy.set(false);
+            rows.clear();
+            status.set(current.displayName() + ": " + GradingState.NO_GOLD_REASON + ". Calibrate on a labelled run;"
+                    + " the Follow screen shows live traffic against that calibration.");
+            return;
+        }
+        String partly = a.gradingState().note(a.runOutcomes().ungradedIds().size());
         if (session.sampleModeProperty().get() == SampleMode.ALL) {
             rows.setAll(withImported(inSampleRows(a)));
             status.set("In-sample: thresholds from all " + a.runOutcomes().step1Labels().size()
-                    + " labelled questions; effects on the " + a.outcomes().size() + " complete questions.");
+                    + " labelled questions; effects on the " + a.outcomes().size() + " complete questions."
+                    + (partly == null ? "" : " " + partly + "."));
             return;
         }
         int n = session.shotsProperty().get();
@@ -214,6 +224,9 @@ public final class CalibrationViewModel {
         }
         if (!a.options().equals(session.options())) {
             throw new IllegalStateException("the analysis at " + session.describe() + " is still being computed");
+        }
+        if (!a.gradingState().hasClasses()) {
+            throw new IllegalStateException(GradingState.NO_GOLD_REASON);
         }
         MethodOption option = session.methodProperty().get();
         boolean custom = option == null || option.isCustom();

@@ -30,11 +30,12 @@ import org.entropyworkbench.ui.workspace.LoadedRun;
  * @param signal        the confidence signal the row is computed on (the session's)
  * @param auroc         AUROC of that signal, correct vs incorrect at step 1 (0.5 = chance)
  * @param aurocInterval its 95 % percentile bootstrap interval; {@link PercentileInterval#none()} until computed
+ * @param graded        false for a run without gold answers: its accuracy and class figures are NaN (shown "–")
  */
 public record CompareRow(String name, String model, String dataset, int nCorrect, int nIncorrect, double cohensD,
                          double pValue, double overlap, double step1Accuracy, double finalAccuracy,
                          Map<ThresholdMethod, Double> tokenSavings, Map<ThresholdMethod, Double> deltaAccuracy,
-                         Signal signal, double auroc, PercentileInterval aurocInterval) {
+                         Signal signal, double auroc, PercentileInterval aurocInterval, boolean graded) {
 
     /** The row of an analysed run, labelled {@code name}. */
     public static CompareRow of(LoadedRun run, String name) {
@@ -48,16 +49,29 @@ public record CompareRow(String name, String model, String dataset, int nCorrect
             savings.put(m, available ? p.tokenSavings() : Double.NaN);
             delta.put(m, available ? p.deltaAccuracyPoints() : Double.NaN);
         }
+        if (!a.gradingState().hasClasses()) {
+            for (ThresholdMethod m : ThresholdMethod.values()) {
+                delta.put(m, Double.NaN);
+            }
+            return new CompareRow(name, a.header().model(), a.header().dataset(), 0, 0, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, savings, delta, a.signal(), Double.NaN, PercentileInterval.none(),
+                    false);
+        }
         return new CompareRow(name, a.header().model(), a.header().dataset(), s.correct().n(),
                 s.incorrect().n(), s.cohensD(), s.pValue(), s.overlap(), a.step1Accuracy(), a.finalAccuracy(),
                 savings, delta, a.signal(), Discrimination.auroc(a.runOutcomes().correctH(), a.runOutcomes().incorrectH()),
-                PercentileInterval.none());
+                PercentileInterval.none(), true);
+    }
+
+    /** "18 / 12", or why there are no classes. */
+    public String classesText() {
+        return graded ? nCorrect + " / " + nIncorrect : "no gold answers";
     }
 
     /** This row with the AUROC's bootstrap interval. */
     public CompareRow withAurocInterval(PercentileInterval interval) {
         return new CompareRow(name, model, dataset, nCorrect, nIncorrect, cohensD, pValue, overlap, step1Accuracy,
-                finalAccuracy, tokenSavings, deltaAccuracy, signal, auroc, interval);
+                finalAccuracy, tokenSavings, deltaAccuracy, signal, auroc, interval, graded);
     }
 
     /** "0.714 [0.639, 0.787]", or the AUROC alone while the interval is computed. */

@@ -162,7 +162,7 @@ public final class CompareView extends BorderPane {
             }
         });
         cols.add(name);
-        TableColumn<CompareRow, String> n = column("n correct / incorrect", r -> r.nCorrect() + " / " + r.nIncorrect());
+        TableColumn<CompareRow, String> n = column("n correct / incorrect", CompareRow::classesText);
         n.setPrefWidth(85);
         cols.add(n);
         TableColumn<CompareRow, String> auroc = column("AUROC [95 %]", CompareRow::aurocText);

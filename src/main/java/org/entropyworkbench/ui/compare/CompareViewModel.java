@@ -160,6 +160,10 @@ public final class CompareViewModel {
             List<CompareRow> out = new ArrayList<>(base.size());
             for (int i = 0; i < base.size(); i++) {
                 RunAnalysis a = analyses.get(i);
+                if (!base.get(i).graded()) {
+                    out.add(base.get(i));
+                    continue;
+                }
                 double[][] boot = SignalBootstrap.resample(SignalSample.of(a.runOutcomes()), a.signal().direction(),
                         a.options().thresholdOptions(), SignalBootstrap.DEFAULT_RESAMPLES, SignalBootstrap.DEFAULT_SEED);
                 out.add(base.get(i).withAurocInterval(

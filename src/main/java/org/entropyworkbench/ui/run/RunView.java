@@ -133,7 +133,13 @@ public final class RunView extends BorderPane {
         HBox speedRow = new HBox(6, speed, speedLabel);
         speedRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(8, formScroll, controls, replay, speedRow);
+        Button follow = new Button("Follow a serve record…");
+        follow.setId("run-follow");
+        follow.setMaxWidth(Double.MAX_VALUE);
+        follow.setTooltip(new Tooltip("Watch a file ew serve --record is writing, on the Follow screen"));
+        follow.setOnAction(e -> follow.fireEvent(new org.entropyworkbench.ui.common.FollowRequest()));
+
+        VBox box = new VBox(8, formScroll, controls, replay, speedRow, follow);
         box.setPadding(new Insets(0, 6, 0, 0));
         box.setMinWidth(300);
         box.setPrefWidth(340);

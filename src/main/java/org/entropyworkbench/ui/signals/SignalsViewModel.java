@@ -130,6 +130,15 @@ public final class SignalsViewModel {
             message.set("");
             return;
         }
+        if (run.analysis() != null && !run.analysis().gradingState().hasClasses()) {
+            cancel();
+            shownFor = request;
+            rows.clear();
+            message.set(run.displayName() + ": no gold answers in this run, and ranking signals by AUROC needs graded"
+                    + " questions (the Analysis screen shows what can be shown: the step-1 histogram, the stop rate"
+                    + " and savings at τ).");
+            return;
+        }
         cancel();
         long mine = ++generation;
         shownFor = request;

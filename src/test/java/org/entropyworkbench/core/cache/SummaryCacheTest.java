@@ -57,6 +57,24 @@ class SummaryCacheTest {
     }
 
     @Test
+    void aStepWithoutAGoldAnswerStaysUngradedThroughTheCache() throws IOException {
+        Path record = dir.resolve("serve-record.jsonl");
+        try (org.entropyworkbench.core.run.RunFileWriter w = org.entropyworkbench.core.run.RunFileWriter.create(record,
+                org.entropyworkbench.core.follow.ServeRecordLines.header())) {
+            w.append(org.entropyworkbench.core.follow.ServeRecordLines.step("a", 1, 0.3, 10));
+            w.append(org.entropyworkbench.core.follow.ServeRecordLines.step("a", 2, 0.3, 10));
+        }
+        SummaryCache cache = freshCache("ungraded");
+        SummaryLoader.load(record, cache);
+        SummaryLoader.Loaded second = SummaryLoader.load(record, cache);
+        assertThat(second.fromCache()).isTrue();
+        assertThat(second.summary().steps()).allSatisfy(s -> assertThat(s.hasGoldAnswer()).isFalse());
+        assertThat(RunAnalysis.of(second.summary(), AnalysisOptions.defaults()).gradingState())
+                .isEqualTo(org.entropyworkbench.core.tradeoff.GradingState.UNGRADED);
+        assertThat(SummaryLoader.load(run, cache).summary().steps()).allSatisfy(s -> assertThat(s.hasGoldAnswer()).isTrue());
+    }
+
+    @Test
     void everyKAndPriorGivesTheSameNumbersFromTheCache() throws IOException {
         SummaryCache cache = freshCache("ks");
         SummaryLoader.load(run, cache);

@@ -55,7 +55,8 @@ class CalibrationSchemaTest {
 
     /** Fields version 2 added; a version-1 file lacks them. */
     private static final Set<String> VERSION_2_OPTIONAL = Set.of("chosenTau", "signal", "provenance", "prompts",
-            "system", "model", "k", "temperature", "serverKind", "serverVersion", "logprobsTiming", "promptSetHash");
+            "system", "model", "k", "temperature", "serverKind", "serverVersion", "logprobsTiming", "promptSetHash",
+            "classDistribution");
 
     @Test
     void writerWritesEveryDeclaredTopLevelField() throws IOException {
