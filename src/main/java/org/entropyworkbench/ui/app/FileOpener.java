@@ -113,7 +113,7 @@ public final class FileOpener {
         switch (kind) {
             case RUN -> {
                 LoadedRun run = RunFileLoader.load(file);
-                return new Loaded(file, kind, run, RunFileLoader.problems(run.file()), null);
+                return new Loaded(file, kind, run, RunFileLoader.problems(run.summary()), null);
             }
             case CALIBRATION -> {
                 CalibrationFile calibration = CalibrationFileReader.read(file);

@@ -15,7 +15,7 @@ import org.entropyworkbench.ui.workspace.Workspace;
  * {@code ./ew}; each line also says milliseconds since the JVM started, as the OS reports it.
  * Does nothing when the property is not set. FX thread.
  */
-final class StartupTrace {
+public final class StartupTrace {
 
     static final String PROPERTY = "ewb.startupTrace";
     static final String PREFIX = "ewb-startup: ";
@@ -33,6 +33,8 @@ final class StartupTrace {
             return;
         }
         boolean exit = "exit".equals(System.getProperty(PROPERTY));
+        workspace.runs().addListener((javafx.collections.ListChangeListener<LoadedRun>) change ->
+                print("run-added " + workspace.runs().size()));
         new AnimationTimer() {
             private boolean firstPulse = true;
             private boolean loadedSeen;
@@ -55,6 +57,16 @@ final class StartupTrace {
                         && workspace.runs().stream().allMatch(LoadedRun::hasAnalysis);
             }
         }.start();
+    }
+
+    /**
+     * Prints one intermediate timestamp ({@code main}, {@code stage-shown}, ...) when tracing is on, so a
+     * slow start can be taken apart; the benchmark reads only the first-pulse and runs-loaded lines. Any thread.
+     */
+    public static void mark(String event) {
+        if (enabled()) {
+            print(event);
+        }
     }
 
     private static void print(String event) {

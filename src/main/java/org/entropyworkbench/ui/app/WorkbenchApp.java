@@ -36,9 +36,11 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("fx-start");
         executor = new FxTaskExecutor();
         Workspace workspace = new Workspace(executor);
         WorkbenchWindow window = new WorkbenchWindow(workspace, executor, RecentFiles.forCurrentUser());
+        StartupTrace.mark("window-built");
         WorkspaceStateFile remembered = new WorkspaceStateFile(LogSetup.stateDirectory().resolve("workspace.json"));
         WorkspaceState state = remembered.read();
         stage.setTitle("Entropy Workbench");
@@ -51,6 +53,7 @@ public final class WorkbenchApp extends Application {
         addIcons(stage);
         stage.setOnHiding(e -> remember(remembered, workspace, stage));
         stage.show();
+        StartupTrace.mark("stage-shown");
         window.show(WorkbenchWindow.Screen.ANALYSIS);
         if (window.restore(state)) {
             StartupTrace.watch(workspace, (int) state.runs().stream().filter(r -> Files.isRegularFile(r.path())).count());
