@@ -2,6 +2,7 @@ package org.entropyworkbench.ui.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import org.entropyworkbench.ui.workspace.LoadedRun;
@@ -27,8 +28,11 @@ public final class StartupTrace {
         return System.getProperty(PROPERTY) != null;
     }
 
-    /** Starts watching: first pulse now, "runs loaded" when the workspace holds {@code expectedRuns}. */
-    static void watch(Workspace workspace, int expectedRuns) {
+    /**
+     * Starts watching: first pulse now, "runs loaded" when the workspace holds {@code expectedRuns}, each
+     * analysed, and {@code screenShown} says the screen showing them has been built.
+     */
+    static void watch(Workspace workspace, BooleanSupplier screenShown, int expectedRuns) {
         if (!enabled()) {
             return;
         }
@@ -38,12 +42,17 @@ public final class StartupTrace {
         new AnimationTimer() {
             private boolean firstPulse = true;
             private boolean loadedSeen;
+            private boolean screenSeen;
 
             @Override
             public void handle(long now) {
                 if (firstPulse) {
                     firstPulse = false;
                     print("first-pulse");
+                }
+                if (!screenSeen && screenShown.getAsBoolean()) {
+                    screenSeen = true;
+                    print("screen-built");
                 }
                 if (loadedSeen) {
                     stop();
@@ -53,7 +62,7 @@ public final class StartupTrace {
                     }
                     return;
                 }
-                loadedSeen = workspace.runs().size() >= expectedRuns
+                loadedSeen = screenSeen && workspace.runs().size() >= expectedRuns
                         && workspace.runs().stream().allMatch(LoadedRun::hasAnalysis);
             }
         }.start();
@@ -72,7 +81,8 @@ public final class StartupTrace {
     private static void print(String event) {
         long sinceJvm = ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
-        System.out.println(PREFIX + event + " (" + sinceJvm + " ms after the JVM started)");
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        System.out.println(PREFIX + event + " (" + sinceJvm + " ms after the JVM started, " + cpu + " ms CPU)");
         System.out.flush();
     }
 }
