@@ -43,7 +43,26 @@ public final class EntropyWorkbenchCli {
             System.exit(0);
         }
         LogSetup.forCli();
+        if (args.length == 0 || (args.length == 1 && args[0].equals("ui"))) {
+            // the window without options needs no command parser either: picocli's model costs about half a
+            // CPU-second before the window can start (issue 12, window start)
+            System.exit(openWindow(new UiCommand(), new PrintWriter(System.err, true)));
+        }
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * {@code ew} / {@code ew ui} without picocli: runs the command and reports a failure in the words
+     * picocli's handler uses ({@link CliErrors.ExecutionHandler}). Returns the exit code.
+     */
+    static int openWindow(UiCommand command, PrintWriter err) {
+        try {
+            return command.call();
+        } catch (RuntimeException e) {
+            err.println("ew ui: " + CliErrors.describe(e));
+            err.flush();
+            return EXIT_FAILURE;
+        }
     }
 
     /** Runs one command line with the given streams; returns the exit code. Used by tests in-process. */
