@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * them loads. Output is discarded; the summary cache used is a temporary folder, deleted after.
  * Not a user command; main thread only.
  *
- * <p>Usage: {@code java -XX:ArchiveClassesAtExit=ARCHIVE ... CdsTraining SAMPLE_RUN}.
+ * With a second argument it also stores every command's help text there ({@link CachedHelp}).
+ *
+ * <p>Usage: {@code java -XX:ArchiveClassesAtExit=ARCHIVE ... CdsTraining SAMPLE_RUN [HELP_DIR]}.
  */
 public final class CdsTraining {
 
@@ -24,8 +26,14 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: CdsTraining SAMPLE_RUN");
+        if (args.length != 1 && args.length != 2) {
+            throw new IllegalArgumentException("usage: CdsTraining SAMPLE_RUN [HELP_DIR]");
+        }
+        if (args.length == 2) {
+            String identity = CachedHelp.runningJarIdentity();
+            if (identity != null) {
+                CachedHelp.write(Path.of(args[1]), identity);
+            }
         }
         String run = args[0];
         Path cacheDir = Files.createTempDirectory("ew-cds-training");

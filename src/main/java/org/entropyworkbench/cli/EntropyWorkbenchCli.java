@@ -42,8 +42,34 @@ public final class EntropyWorkbenchCli {
             System.out.println(Version.TEXT_PREFIX + WorkbenchVersion.current());
             System.exit(0);
         }
+        String help = CachedHelp.forArgs(args);
+        if (help != null) {
+            // rendered by picocli for this very jar after the build (issue 12, ew analyze --help <= 0.15 s)
+            System.out.print(help);
+            System.out.flush();
+            System.exit(0);
+        }
         LogSetup.forCli();
+        if (args.length == 0 || (args.length == 1 && args[0].equals("ui"))) {
+            // the window without options needs no command parser either: picocli's model costs about half a
+            // CPU-second before the window can start (issue 12, window start)
+            System.exit(openWindow(new UiCommand(), new PrintWriter(System.err, true)));
+        }
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * {@code ew} / {@code ew ui} without picocli: runs the command and reports a failure in the words
+     * picocli's handler uses ({@link CliErrors.ExecutionHandler}). Returns the exit code.
+     */
+    static int openWindow(UiCommand command, PrintWriter err) {
+        try {
+            return command.call();
+        } catch (RuntimeException e) {
+            err.println("ew ui: " + CliErrors.describe(e));
+            err.flush();
+            return EXIT_FAILURE;
+        }
     }
 
     /** Runs one command line with the given streams; returns the exit code. Used by tests in-process. */
@@ -56,6 +82,16 @@ public final class EntropyWorkbenchCli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Every subcommand's name, in help order. */
+    static java.util.Set<String> subcommandNames() {
+        return Commands.ALL.keySet();
+    }
+
+    /** True when {@code name} names a subcommand (without building any command model). */
+    static boolean isSubcommand(String name) {
+        return Commands.ALL.containsKey(name);
     }
 
     /** The configured picocli command tree with every subcommand (error handlers included). */

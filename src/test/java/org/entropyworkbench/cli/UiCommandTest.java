@@ -51,6 +51,27 @@ class UiCommandTest {
     }
 
     @Test
+    void theShortcutWithoutPicocliFailsInTheSameWordsAndCodeAsTheCommand() {
+        for (Map<String, String> environment : java.util.List.of(Map.<String, String>of(), Map.of("DISPLAY", ":77"))) {
+            Runnable failing = () -> {
+                throw new UnsupportedOperationException("Unable to open DISPLAY");
+            };
+            StringWriter direct = new StringWriter();
+            int directCode = EntropyWorkbenchCli.openWindow(new UiCommand(environment, failing), new PrintWriter(direct, true));
+            err.getBuffer().setLength(0);
+            int code = run(environment, failing);
+
+            assertThat(directCode).isEqualTo(code).isEqualTo(EntropyWorkbenchCli.EXIT_FAILURE);
+            assertThat(direct.toString()).isEqualTo(err.toString()).startsWith("ew ui: ");
+        }
+        StringWriter direct = new StringWriter();
+        assertThat(EntropyWorkbenchCli.openWindow(new UiCommand(Map.of("DISPLAY", ":99"), launches::incrementAndGet),
+                new PrintWriter(direct, true))).isZero();
+        assertThat(launches).hasValue(1);
+        assertThat(direct.toString()).isEmpty();
+    }
+
+    @Test
     void withADisplayTheWindowOpens() {
         assertThat(run(Map.of("DISPLAY", ":99"), launches::incrementAndGet)).isZero();
         assertThat(launches).hasValue(1);

@@ -3,6 +3,7 @@ package org.entropyworkbench.core.cache;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.entropyworkbench.core.run.ParallelRunFileReader;
+import org.entropyworkbench.core.run.RunFile;
 import org.entropyworkbench.core.run.RunFileReader;
 import org.entropyworkbench.core.run.RunSummary;
 import org.entropyworkbench.core.signal.SummarySignals;
@@ -21,8 +22,9 @@ public final class SummaryLoader {
     /**
      * @param summary   the run's summary; its path is {@code file} as given
      * @param fromCache true when nothing was parsed
+     * @param run       the run as parsed at the detail asked for, null when it came from the cache
      */
-    public record Loaded(RunSummary summary, boolean fromCache) {
+    public record Loaded(RunSummary summary, boolean fromCache, RunFile run) {
     }
 
     /**
@@ -30,6 +32,14 @@ public final class SummaryLoader {
      * @throws IOException a {@code RunFileException} naming the file when it cannot be read or has no header
      */
     public static Loaded load(Path file, SummaryCache cache) throws IOException {
+        return load(file, cache, RunFileReader.Detail.SUMMARY);
+    }
+
+    /**
+     * As {@link #load(Path, SummaryCache)}, parsing at {@code detail} on a miss and handing the parsed run
+     * back too (the window keeps it for its question reader instead of parsing the file twice).
+     */
+    public static Loaded load(Path file, SummaryCache cache, RunFileReader.Detail detail) throws IOException {
         SummaryCache.Key key = null;
         if (cache != null) {
             try {
@@ -39,15 +49,15 @@ public final class SummaryLoader {
             }
             RunSummary cached = key == null ? null : cache.get(key);
             if (cached != null) {
-                return new Loaded(cached.withPath(file), true);
+                return new Loaded(cached.withPath(file), true, null);
             }
         }
-        RunSummary parsed = RunSummary.of(ParallelRunFileReader.read(file, RunFileReader.Detail.SUMMARY),
-                SummarySignals.SCORER);
+        RunFile run = ParallelRunFileReader.read(file, detail);
+        RunSummary parsed = RunSummary.of(run, SummarySignals.SCORER);
         if (key != null && key.equals(keyOrNull(file))) {
             cache.put(key, parsed);
         }
-        return new Loaded(parsed, false);
+        return new Loaded(parsed, false, run);
     }
 
     private static SummaryCache.Key keyOrNull(Path file) {

@@ -132,6 +132,8 @@ public final class AnalysisView extends BorderPane {
         model.pointProperty().addListener((obs, old, now) -> showPoint(now));
         model.intervals().reportProperty().addListener((obs, old, now) -> curve.setIntervals(now, model.analysis()));
         model.selectedStepsProperty().addListener((obs, old, now) -> showSteps(now));
+        model.stepsLoadingProperty().addListener((obs, old, now) -> showSteps(model.selectedStepsProperty().get()));
+        model.stepsErrorProperty().addListener((obs, old, now) -> showSteps(model.selectedStepsProperty().get()));
         showAnalysis(model.analysis());
         showTau(model.tauProperty().get());
         showPoint(model.pointProperty().get());
@@ -598,9 +600,13 @@ public final class AnalysisView extends BorderPane {
         QuestionRow question = model.selectedQuestionProperty().get();
         if (question == null) {
             reader.clear("Click a question to read it");
+        } else if (model.stepsLoadingProperty().get()) {
+            reader.clear("Loading this question's tokens from the run file…");
+        } else if (!model.stepsErrorProperty().get().isEmpty()) {
+            reader.clear(model.stepsErrorProperty().get());
         } else {
             var run = model.runProperty().get();
-            reader.show(question.questionId(), QuestionLookup.find(run == null ? null : run.file().header(),
+            reader.show(question.questionId(), QuestionLookup.find(run == null ? null : run.header(),
                     model.workspace().datasets(), question.questionId()), steps, model.kProperty().get());
         }
     }

@@ -72,6 +72,10 @@ public final class AnalysisViewModel {
     private final ObjectProperty<QuestionRow> selectedQuestion = new SimpleObjectProperty<>(this, "selectedQuestion");
     private final ReadOnlyObjectWrapper<List<StepRecord>> selectedSteps =
             new ReadOnlyObjectWrapper<>(this, "selectedSteps", List.of());
+    private final javafx.beans.property.ReadOnlyBooleanWrapper stepsLoading =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "stepsLoading", false);
+    private final ReadOnlyStringWrapper stepsError = new ReadOnlyStringWrapper(this, "stepsError", "");
+    private TaskHandle stepsTask;
 
     private TaskHandle ablationTask;
     private final AnalysisIntervals intervals;
@@ -84,7 +88,7 @@ public final class AnalysisViewModel {
         session.analysisProperty().addListener((obs, old, now) -> analysisChanged(now));
         session.tauProperty().addListener((obs, old, now) -> tauChanged());
         session.messageProperty().addListener((obs, old, now) -> updateMessage());
-        selectedQuestion.addListener((obs, old, now) -> selectedSteps.set(stepsOf(now)));
+        selectedQuestion.addListener((obs, old, now) -> showStepsOf(now));
         analysisChanged(session.analysis());
         updateMessage();
     }
@@ -166,6 +170,15 @@ public final class AnalysisViewModel {
 
     /** The records of the selected question, in step order. */
     public ReadOnlyObjectProperty<List<StepRecord>> selectedStepsProperty() { return selectedSteps.getReadOnlyProperty(); }
+
+    /**
+     * True while the selected question's token records are being read: a run opened from the summary
+     * cache reads its per-token records the first time a question is opened (off the FX thread).
+     */
+    public ReadOnlyBooleanProperty stepsLoadingProperty() { return stepsLoading.getReadOnlyProperty(); }
+
+    /** Why the selected question's records could not be read (the file is gone or changed); empty otherwise. */
+    public ReadOnlyStringProperty stepsErrorProperty() { return stepsError.getReadOnlyProperty(); }
 
     /** Slider range in the signal's own units: from a little below the smallest to a little above the largest value. */
     public double tauMin() {
@@ -376,11 +389,48 @@ public final class AnalysisViewModel {
         return new double[] {Math.max(0, lo - pad), hi + pad};
     }
 
-    private List<StepRecord> stepsOf(QuestionRow row) {
+    /**
+     * Shows the steps of {@code row}: at once when the run's records are in memory, else after reading
+     * them in the background (with {@link #stepsLoadingProperty()} true meanwhile). FX thread.
+     */
+    private void showStepsOf(QuestionRow row) {
+        if (stepsTask != null) {
+            stepsTask.cancel();
+            stepsTask = null;
+        }
+        stepsError.set("");
         LoadedRun current = session.runProperty().get();
         if (row == null || current == null) {
-            return List.of();
+            stepsLoading.set(false);
+            selectedSteps.set(List.of());
+            return;
         }
+        if (current.fileLoaded()) {
+            stepsLoading.set(false);
+            selectedSteps.set(stepsOf(current, row));
+            return;
+        }
+        selectedSteps.set(List.of());
+        stepsLoading.set(true);
+        stepsTask = executor.submit("Reading the token records of " + current.displayName(),
+                progress -> stepsOf(current, row),
+                steps -> {
+                    if (selectedQuestion.get() == row && session.runProperty().get() == current) {
+                        stepsLoading.set(false);
+                        selectedSteps.set(steps);
+                    }
+                },
+                error -> {
+                    if (selectedQuestion.get() == row && session.runProperty().get() == current) {
+                        stepsLoading.set(false);
+                        stepsError.set("Could not read the token records: " + error.getMessage());
+                        selectedSteps.set(List.of());
+                    }
+                });
+    }
+
+    /** The question's step records, reading the run's records first when needed (blocking then). */
+    private static List<StepRecord> stepsOf(LoadedRun current, QuestionRow row) {
         List<StepRecord> steps = new ArrayList<>();
         for (StepRecord s : current.file().steps()) {
             if (s.questionId().equals(row.questionId())) {

@@ -78,12 +78,29 @@ public final class FileOpener {
         this.onOpened = Objects.requireNonNull(onOpened);
     }
 
-    /** Opens every file in the given order (each in its own background task); the first run opened is selected. */
+    /**
+     * Opens every file (each in its own background task) and hands them to the workspace in the given
+     * order, whichever finishes loading first (runs from the summary cache arrive in any order); the
+     * first file is selected.
+     */
     public void openAll(Collection<Path> files) {
-        boolean first = true;
-        for (Path f : files) {
-            open(f, first);
-            first = false;
+        List<Path> list = List.copyOf(files);
+        Runnable[] results = new Runnable[list.size()];
+        int[] next = {0};
+        for (int i = 0; i < list.size(); i++) {
+            Path file = list.get(i);
+            boolean select = i == 0;
+            int slot = i;
+            Consumer<Runnable> arrived = result -> {
+                results[slot] = result;
+                while (next[0] < results.length && results[next[0]] != null) {
+                    results[next[0]++].run();
+                }
+            };
+            executor.submit("Opening " + file.getFileName(), progress -> load(file),
+                    loaded -> arrived.accept(() -> deliver(loaded, select)),
+                    error -> arrived.accept(() -> reporter.accept(new Outcome(file, FileKind.UNSUPPORTED, false, List.of(),
+                            messageOf(file, error)))));
         }
     }
 
@@ -113,7 +130,7 @@ public final class FileOpener {
         switch (kind) {
             case RUN -> {
                 LoadedRun run = RunFileLoader.load(file);
-                return new Loaded(file, kind, run, RunFileLoader.problems(run.file()), null);
+                return new Loaded(file, kind, run, RunFileLoader.problems(run.summary()), null);
             }
             case CALIBRATION -> {
                 CalibrationFile calibration = CalibrationFileReader.read(file);

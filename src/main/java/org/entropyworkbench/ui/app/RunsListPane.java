@@ -79,8 +79,8 @@ final class RunsListPane extends VBox {
         if (i < 0) {
             return;
         }
-        String shown = name == null || name.isBlank() ? LoadedRun.defaultName(run.file()) : name.strip();
-        LoadedRun renamed = new LoadedRun(run.file(), run.analysis(), shown);
+        String shown = name == null || name.isBlank() ? LoadedRun.defaultName(run.summary()) : name.strip();
+        LoadedRun renamed = run.withDisplayName(shown);
         boolean selected = workspace.selectedRun().get() == run;
         workspace.runs().set(i, renamed);
         if (selected) {
@@ -135,12 +135,12 @@ final class RunsListPane extends VBox {
             }
             int n = item.analysis() == null ? 0 : item.analysis().outcomes().size();
             setText(item.shortName() + "\n" + fileName(item.path()) + "\n" + n + " questions"
-                    + (item.file().header().simulated() ? " · simulated" : "")
-                    + (item.file().header().servedModelDiffers()
-                    ? "\n⚠ served as " + item.file().header().servedModel() : ""));
-            setTooltip(new Tooltip(String.valueOf(item.path()) + (item.file().header().servedModelDiffers()
-                    ? "\nAsked for model " + item.file().header().model() + "; the server answered as "
-                    + item.file().header().servedModel() : "")));
+                    + (item.header().simulated() ? " · simulated" : "")
+                    + (item.header().servedModelDiffers()
+                    ? "\n⚠ served as " + item.header().servedModel() : ""));
+            setTooltip(new Tooltip(String.valueOf(item.path()) + (item.header().servedModelDiffers()
+                    ? "\nAsked for model " + item.header().model() + "; the server answered as "
+                    + item.header().servedModel() : "")));
             setContextMenu(menu);
         }
     }

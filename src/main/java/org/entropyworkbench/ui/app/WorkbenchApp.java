@@ -36,9 +36,11 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("fx-start");
         executor = new FxTaskExecutor();
         Workspace workspace = new Workspace(executor);
-        WorkbenchWindow window = new WorkbenchWindow(workspace, executor, RecentFiles.forCurrentUser());
+        WorkbenchWindow window = new WorkbenchWindow(workspace, executor, RecentFiles.forCurrentUser(), true);
+        StartupTrace.mark("window-built");
         WorkspaceStateFile remembered = new WorkspaceStateFile(LogSetup.stateDirectory().resolve("workspace.json"));
         WorkspaceState state = remembered.read();
         stage.setTitle("Entropy Workbench");
@@ -51,11 +53,12 @@ public final class WorkbenchApp extends Application {
         addIcons(stage);
         stage.setOnHiding(e -> remember(remembered, workspace, stage));
         stage.show();
+        StartupTrace.mark("stage-shown");
         window.show(WorkbenchWindow.Screen.ANALYSIS);
         if (window.restore(state)) {
-            StartupTrace.watch(workspace, (int) state.runs().stream().filter(r -> Files.isRegularFile(r.path())).count());
+            StartupTrace.watch(workspace, () -> window.screenBuilt(WorkbenchWindow.Screen.ANALYSIS), (int) state.runs().stream().filter(r -> Files.isRegularFile(r.path())).count());
         } else {
-            StartupTrace.watch(workspace, SampleRuns.list(SampleRuns.folder()).size());
+            StartupTrace.watch(workspace, () -> window.screenBuilt(WorkbenchWindow.Screen.ANALYSIS), SampleRuns.list(SampleRuns.folder()).size());
             window.openSampleRuns(SampleRuns.folder());
         }
     }

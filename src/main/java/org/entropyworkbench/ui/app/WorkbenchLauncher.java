@@ -13,6 +13,7 @@ public final class WorkbenchLauncher {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         LogSetup.forWindow();
         Application.launch(WorkbenchApp.class, args);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -60,13 +61,13 @@ public final class WorkbenchWindow extends BorderPane {
     private final StatusBar statusBar = new StatusBar();
     private final Menu recentMenu = new Menu("Open recent");
     private final AnalysisViewModel analysisModel;
-    private final AnalysisView analysisView;
+    private AnalysisView analysisView;
     private final CalibrationViewModel calibrationModel;
     private final CompareViewModel compareModel;
     private final SignalsViewModel signalsModel;
     private final RunViewModel runModel;
     private final FollowViewModel followModel;
-    private final FollowView followView;
+    private FollowView followView;
     private final RunsListPane runsPane;
     private boolean showProblemDialogs = true;
     /** Runs a restored workspace could not reopen; kept in the status bar's open messages. */
@@ -78,6 +79,15 @@ public final class WorkbenchWindow extends BorderPane {
     private final Set<Path> sampleFiles = new HashSet<>();
 
     public WorkbenchWindow(Workspace workspace, TaskExecutor executor, RecentFiles recentFiles) {
+        this(workspace, executor, recentFiles, false);
+    }
+
+    /**
+     * @param firstFrameFirst true to build even the Analysis screen only after the window's first frame
+     *                        (the app's start, issue 12: the window appears with its menus, tabs and
+     *                        status bar, the screen follows); false to build it now (tests, screenshots)
+     */
+    public WorkbenchWindow(Workspace workspace, TaskExecutor executor, RecentFiles recentFiles, boolean firstFrameFirst) {
         this.workspace = workspace;
         this.executor = executor;
         this.recentFiles = recentFiles;
@@ -92,21 +102,33 @@ public final class WorkbenchWindow extends BorderPane {
         DialogService.register(this, new FxDialogService(() -> getScene() == null ? null : getScene().getWindow()));
 
         analysisModel = new AnalysisViewModel(workspace, executor);
-        analysisView = new AnalysisView(analysisModel);
         calibrationModel = new CalibrationViewModel(workspace, executor);
         compareModel = new CompareViewModel(workspace, executor);
         signalsModel = new SignalsViewModel(workspace, executor);
         runModel = new RunViewModel(workspace, executor);
         followModel = new FollowViewModel(workspace, executor);
-        followView = new FollowView(followModel);
-        tabs.getTabs().addAll(
-                tab("Datasets", new DatasetsView(new DatasetsViewModel(workspace, executor))),
-                tab("Run", new RunView(runModel)),
-                tab("Analysis", analysisView),
-                tab("Calibration", new CalibrationView(calibrationModel)),
-                tab("Compare", new CompareView(compareModel)),
-                tab("Signals", new SignalsView(signalsModel)),
-                tab("Follow", followView));
+        DatasetsViewModel datasetsModel = new DatasetsViewModel(workspace, executor);
+        Tab datasets = emptyTab("Datasets");
+        Tab run = emptyTab("Run");
+        Tab calibration = emptyTab("Calibration");
+        Tab compare = emptyTab("Compare");
+        Tab signals = emptyTab("Signals");
+        Tab analysis = emptyTab("Analysis");
+        Tab follow = emptyTab("Follow");
+        tabs.getTabs().addAll(datasets, run, analysis, calibration, compare, signals, follow);
+        // the window opens on Analysis; the other screens are built when first shown (issue 12: start time)
+        tabs.getSelectionModel().select(Screen.ANALYSIS.ordinal());
+        if (firstFrameFirst) {
+            afterFirstFrame(() -> buildWhenShown(analysis, this::analysisView));
+        } else {
+            buildWhenShown(analysis, this::analysisView);
+        }
+        buildWhenShown(datasets, () -> new DatasetsView(datasetsModel));
+        buildWhenShown(run, () -> new RunView(runModel));
+        buildWhenShown(calibration, () -> new CalibrationView(calibrationModel));
+        buildWhenShown(compare, () -> new CompareView(compareModel));
+        buildWhenShown(signals, () -> new SignalsView(signalsModel));
+        buildWhenShown(follow, this::followView);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("screens");
 
@@ -127,7 +149,7 @@ public final class WorkbenchWindow extends BorderPane {
         addEventHandler(HelpRequest.OPEN, e -> showHelp(e.entryId()));
         addEventHandler(org.entropyworkbench.ui.common.FollowRequest.CHOOSE, e -> {
             show(Screen.FOLLOW);
-            followView.chooseRecord();
+            followView().chooseRecord();
         });
     }
 
@@ -137,7 +159,20 @@ public final class WorkbenchWindow extends BorderPane {
 
     public AnalysisViewModel analysisModel() { return analysisModel; }
 
-    public AnalysisView analysisView() { return analysisView; }
+    /** The Follow screen, built on first use (its tab or a follow request, whichever comes first). FX thread. */
+    private FollowView followView() {
+        if (followView == null) {
+            followView = new FollowView(followModel);
+        }
+        return followView;
+    }
+
+    public AnalysisView analysisView() {
+        if (analysisView == null) {
+            analysisView = new AnalysisView(analysisModel);
+        }
+        return analysisView;
+    }
 
     public CalibrationViewModel calibrationModel() { return calibrationModel; }
 
@@ -161,6 +196,11 @@ public final class WorkbenchWindow extends BorderPane {
     }
     /** The dialog service of this window (tests replace it with {@link DialogService#register}). */
     public DialogService dialogs() { return DialogService.of(this); }
+
+    /** True once {@code screen} has been built (screens are built when first shown). */
+    public boolean screenBuilt(Screen screen) {
+        return tabs.getTabs().get(screen.ordinal()).getContent() != null;
+    }
 
     /** Shows a screen. */
     public void show(Screen screen) {
@@ -222,6 +262,57 @@ public final class WorkbenchWindow extends BorderPane {
         Tab t = new Tab(title, ScreenScroll.wrap(content));
         t.setId("tab-" + title.toLowerCase());
         return t;
+    }
+
+    /**
+     * Runs {@code action} once the window has been laid out for its first frame (in the event queue
+     * after that pulse), so what it builds does not delay the window's appearance. FX thread.
+     */
+    private void afterFirstFrame(Runnable action) {
+        sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs,
+                                javafx.scene.Scene old, javafx.scene.Scene scene) {
+                if (scene == null) {
+                    return;
+                }
+                sceneProperty().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    javafx.application.Platform.runLater(action);
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
+    }
+
+    /** A tab whose screen comes later ({@link #buildWhenShown}). */
+    private static Tab emptyTab(String title) {
+        Tab t = new Tab(title);
+        t.setId("tab-" + title.toLowerCase());
+        return t;
+    }
+
+    /**
+     * Builds the tab's screen the first time the tab is selected (at once when it is): the window's
+     * start builds, styles and lays out only the screen it opens on. The view-models exist from the
+     * start, so a screen shows the workspace's current state when it is built.
+     */
+    private static void buildWhenShown(Tab t, Supplier<Region> screen) {
+        Runnable build = () -> {
+            if (t.getContent() == null) {
+                t.setContent(ScreenScroll.wrap(screen.get()));
+            }
+        };
+        t.selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                build.run();
+            }
+        });
+        if (t.isSelected()) {
+            build.run();
+        }
     }
 
     // ---- menus ----------------------------------------------------------------------------
@@ -312,7 +403,7 @@ public final class WorkbenchWindow extends BorderPane {
             return;
         }
         try {
-            List<Path> written = analysisView.exportAll(folder);
+            List<Path> written = analysisView().exportAll(folder);
             statusLine.message("Exported " + written.size() + " files to " + folder);
         } catch (IOException | RuntimeException ex) {
             dialogs().showError("Export failed", "Could not export to " + folder + ": " + ex.getMessage());

@@ -122,7 +122,7 @@ public final class ScreenshotTour {
                 return null;
             });
             waitFor("analysis ready", () -> fx(() -> window.analysisModel().analysis() != null
-                    && window.analysisModel().analysis().run().path().equals(reasoning)));
+                    && window.analysisModel().analysis().summary().path().equals(reasoning)));
             pause(800);
 
             for (int[] size : sizes()) {

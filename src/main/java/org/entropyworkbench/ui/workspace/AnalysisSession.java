@@ -264,7 +264,7 @@ public final class AnalysisSession {
             analysis.set(null);
             return;
         }
-        if (analysis.get() != null && analysis.get().run() != current.file()) {
+        if (analysis.get() != null && !belongsTo(analysis.get(), current)) {
             analysis.set(null);
         }
         RunAnalysis known = cache.get(current, options);
@@ -276,7 +276,7 @@ public final class AnalysisSession {
         }
         busy.set(true);
         task = executor.submit("Analysing " + current.displayName() + " at k = " + options.k() + ", " + options.signal().id(),
-                progress -> RunFileLoader.analyse(current.file(), options),
+                progress -> RunFileLoader.analyse(current, options),
                 result -> {
                     cache.put(current, options, result);
                     if (mine == generation) {
@@ -292,6 +292,11 @@ public final class AnalysisSession {
                         message.set("Analysis failed: " + error.getMessage());
                     }
                 });
+    }
+
+    /** True when {@code a} was made of {@code run}: from its summary, or from its records as read. */
+    private static boolean belongsTo(RunAnalysis a, LoadedRun run) {
+        return a.summary() == run.summary() || (a.run() != null && a.run() == run.detail().loadedOrNull());
     }
 
     private void setAnalysis(RunAnalysis a) {

@@ -79,7 +79,7 @@ public final class Workspace {
             return;
         }
         executor.submit("Analysing " + run.displayName() + " at k = " + options.k(),
-                progress -> RunFileLoader.analyse(run.file(), options),
+                progress -> RunFileLoader.analyse(run, options),
                 result -> {
                     session.cache(run, options, result);
                     then.accept(result);

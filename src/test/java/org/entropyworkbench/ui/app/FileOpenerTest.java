@@ -59,6 +59,48 @@ class FileOpenerTest {
     }
 
     @Test
+    void filesOpenedTogetherReachTheWorkspaceInTheGivenOrderWhateverFinishesFirst() throws Exception {
+        Path a = UiTestRuns.write(dir, "reasoning", 12, 1);
+        Path b = UiTestRuns.write(dir, "instruction", 12, 2);
+        Path c = UiTestRuns.write(dir, "reasoning", 14, 3);
+        Path missing = dir.resolve("gone.jsonl");
+        List<Runnable> finished = new ArrayList<>();
+        org.entropyworkbench.ui.task.TaskExecutor reversed = new org.entropyworkbench.ui.task.TaskExecutor() {
+            @Override
+            public <T> org.entropyworkbench.ui.task.TaskHandle submit(String title,
+                    org.entropyworkbench.ui.task.BackgroundWork<T> work, java.util.function.Consumer<T> onSuccess,
+                    java.util.function.Consumer<Throwable> onFailure) {
+                finished.add(0, () -> {
+                    try {
+                        onSuccess.accept(work.call(null));
+                    } catch (Exception e) {
+                        onFailure.accept(e);
+                    }
+                });
+                return new org.entropyworkbench.ui.task.TaskHandle() {
+                    @Override
+                    public void cancel() { }
+
+                    @Override
+                    public boolean isDone() { return true; }
+                };
+            }
+
+            @Override
+            public void runOnUiThread(Runnable action) { action.run(); }
+        };
+        FileOpener inReverse = new FileOpener(workspace, reversed, outcomes::add);
+
+        inReverse.openAll(List.of(a, missing, b, c));
+        finished.forEach(Runnable::run); // the last file finishes first
+
+        assertThat(workspace.runs()).extracting(LoadedRun::path).containsExactly(a, b, c);
+        assertThat(workspace.selectedRun().get().path()).isEqualTo(a);
+        assertThat(outcomes).extracting(FileOpener.Outcome::file).containsExactly(a, missing, b, c);
+        assertThat(outcomes.get(1).loaded()).isFalse();
+    }
+
+    @Test
     void routesCalibrationFilesToTheWorkspaceCalibration() throws Exception {
         LoadedRun run = UiTestRuns.load(dir, "reasoning", 30, 2);
         Path cal = dir.resolve("cal.json");

@@ -89,7 +89,7 @@ class WorkbenchWindowFxTest {
         Path first = SampleRuns.list(samples).get(0);
         assertThat(SampleRuns.list(samples)).hasSize(2);
         assertThat(window.workspace().selectedRun().get().path()).isEqualTo(first);
-        assertThat(window.analysisModel().analysis().run().path()).isEqualTo(first);
+        assertThat(window.analysisModel().analysis().summary().path()).isEqualTo(first);
         TabPane tabs = robot.lookup("#screens").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Analysis");
         assertThat(window.compareModel().rows()).hasSize(2);
