@@ -31,8 +31,19 @@ final class ChunkParsers {
     private ChunkParsers() {
     }
 
-    /** Parses one OpenAI-compatible chunk (or a whole non-streaming response) into {@code st}. */
+    /**
+     * Parses one OpenAI-compatible chunk (or a whole non-streaming response) into {@code st}: by
+     * {@link OpenAiChunkFastPath} when the chunk has its common shape (the same values, several times
+     * cheaper), else by {@link #parseOpenAiJackson}.
+     */
     static void parseOpenAi(byte[] data, int length, StreamState st) throws IOException {
+        if (!st.fastPath.tryParse(data, length, st)) {
+            parseOpenAiJackson(data, length, st);
+        }
+    }
+
+    /** The general parser of every OpenAI-compatible shape; the fast path's reference (OpenAiChunkFastPathTest). */
+    static void parseOpenAiJackson(byte[] data, int length, StreamState st) throws IOException {
         st.beginChunk();
         try (JsonParser p = JSON.createParser(data, 0, length)) {
             expectObject(p);

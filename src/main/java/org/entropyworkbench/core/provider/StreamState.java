@@ -10,6 +10,8 @@ import org.entropyworkbench.core.token.Channel;
  */
 final class StreamState {
     final TokenBatch batch = new TokenBatch();
+    /** Reads the common OpenAI chunk shape without Jackson; per stream because it keeps scratch state. */
+    final OpenAiChunkFastPath fastPath = new OpenAiChunkFastPath();
     private final ChannelTracker tracker;
     private final StringBuilder content = new StringBuilder(1024);
     private final StringBuilder reasoning = new StringBuilder(1024);
