@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -59,6 +60,7 @@ import org.entropyworkbench.ui.common.TableColumns;
 import org.entropyworkbench.ui.common.WorkbenchColors;
 import org.entropyworkbench.ui.common.TableCsvExporter;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
@@ -102,6 +104,17 @@ public final class AnalysisView extends BorderPane {
     private static final double SAME_TAU = 5e-4;
     /** Width of the separation and baseline lines: beside the tiles on a wide screen, under them on a narrow one. */
     private static final double STATS_WIDTH = 400;
+    /** The same lines' width beside the compact tiles (which leave less room in the row). */
+    private static final double COMPACT_STATS_WIDTH = 300;
+    /** The charts' share of the height under the tiles on a short screen: the question table keeps four rows. */
+    private static final double COMPACT_CHARTS_SHARE = 0.53;
+    /**
+     * Below this height of the screen (a 1024 x 700 laptop window) the tiles are compact (interval beside the
+     * figure, no whisker bar) and the separation lines smaller, so the charts keep a usable plot area.
+     */
+    static final double COMPACT_BELOW = 820;
+    /** True while the screen is shorter than {@link #COMPACT_BELOW}. */
+    private final BooleanBinding compact = heightProperty().greaterThan(0).and(heightProperty().lessThan(COMPACT_BELOW));
     private final TokenEntropyPlot tokenPlot = new TokenEntropyPlot();
     private final QuestionReader reader = new QuestionReader();
     private boolean updatingSlider;
@@ -121,6 +134,7 @@ public final class AnalysisView extends BorderPane {
         SplitPane main = new SplitPane(charts, bottomTabs());
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.5);
+        compact.addListener((obs, old, now) -> main.setDividerPositions(now ? COMPACT_CHARTS_SHARE : 0.5));
         setCenter(main);
 
         DomainDragHandler.install(histogramViewer, model::setShownTau);
@@ -151,6 +165,9 @@ public final class AnalysisView extends BorderPane {
     public ChartOverlay.MarkerLabels ruleLabels() { return ruleLabels; }
 
     public TradeoffCurveChart curve() { return curve; }
+
+    /** The savings curve's viewer (tests measure its plot area). */
+    public ChartViewer curveViewer() { return curveViewer; }
 
     public TableView<QuestionRow> questionTable() { return questionTable; }
 
@@ -361,6 +378,18 @@ public final class AnalysisView extends BorderPane {
         row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, row, message);
         box.setPadding(new Insets(6, 8, 4, 8));
+        tiles.forEach(t -> t.compactProperty().bind(compact));
+        Runnable restyle = () -> {
+            box.getStyleClass().remove("compact");
+            if (compact.get()) {
+                box.getStyleClass().add("compact");
+            }
+            row.setVgap(compact.get() ? 3 : 4);
+            stats.setPrefWidth(compact.get() ? COMPACT_STATS_WIDTH : STATS_WIDTH);
+            box.setPadding(compact.get() ? new Insets(4, 8, 2, 8) : new Insets(6, 8, 4, 8));
+        };
+        compact.addListener((obs, old, now) -> restyle.run());
+        restyle.run();
         return box;
     }
 
@@ -368,8 +397,30 @@ public final class AnalysisView extends BorderPane {
                                  String name) {
         BorderPane pane = new BorderPane(overlay);
         ChartViewer viewer = overlay.viewer();
-        HBox tools = new HBox(ChartExporter.exportButton(chart, name));
-        tools.setAlignment(Pos.CENTER_RIGHT);
+        JFreeChart shown = viewer.getChart();
+        Label title = new Label();
+        title.getStyleClass().add("chart-title");
+        title.setMinWidth(0);
+        Runnable placeTitle = () -> {
+            TextTitle t = shown.getTitle();
+            title.setText(t == null ? "" : t.getText());
+            title.setVisible(compact.get());
+            if (t != null && t.isVisible() == compact.get()) {
+                t.setVisible(!compact.get());
+            }
+        };
+        shown.addChangeListener(e -> placeTitle.run());
+        compact.addListener((obs, old, now) -> placeTitle.run());
+        placeTitle.run();
+        Supplier<JFreeChart> titled = () -> {
+            JFreeChart copy = chart.get();
+            if (copy.getTitle() != null) {
+                copy.getTitle().setVisible(true);
+            }
+            return copy;
+        };
+        HBox tools = new HBox(6, title, spacer(), ChartExporter.exportButton(titled, name));
+        tools.setAlignment(Pos.CENTER_LEFT);
         tools.setPadding(new Insets(2, 4, 0, 4));
         pane.setTop(tools);
         viewer.setMinSize(200, 160);
