@@ -24,6 +24,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -448,6 +449,14 @@ public final class AnalysisView extends BorderPane {
         h1.setPrefWidth(75);
         correct.setPrefWidth(125);
         correct.setText("Correct 1..S");
+        correct.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(!empty && QuestionRow.NO_GOLD_MARK.equals(item) ? new Tooltip("no gold answer") : null);
+            }
+        });
         t1.setPrefWidth(75);
         total.setPrefWidth(80);
         questionTable.getColumns().setAll(List.of(id, h1, correct, t1, total, stopped));
