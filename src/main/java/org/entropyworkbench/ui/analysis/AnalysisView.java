@@ -19,6 +19,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
@@ -402,6 +403,9 @@ public final class AnalysisView extends BorderPane {
         Label title = new Label();
         title.getStyleClass().add("chart-title");
         title.setMinWidth(0);
+        Tooltip fullTitle = new Tooltip();
+        fullTitle.textProperty().bind(title.textProperty());
+        title.setTooltip(fullTitle);
         Runnable placeTitle = () -> {
             TextTitle t = shown.getTitle();
             title.setText(t == null ? "" : t.getText());
@@ -420,7 +424,9 @@ public final class AnalysisView extends BorderPane {
             }
             return copy;
         };
-        HBox tools = new HBox(6, title, spacer(), ChartExporter.exportButton(titled, name));
+        MenuButton export = ChartExporter.exportButton(titled, name);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        HBox tools = new HBox(6, title, spacer(), export);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.setPadding(new Insets(2, 4, 0, 4));
         pane.setTop(tools);
