@@ -13,16 +13,19 @@ import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -59,6 +62,7 @@ import org.entropyworkbench.ui.common.TableColumns;
 import org.entropyworkbench.ui.common.WorkbenchColors;
 import org.entropyworkbench.ui.common.TableCsvExporter;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
@@ -102,6 +106,17 @@ public final class AnalysisView extends BorderPane {
     private static final double SAME_TAU = 5e-4;
     /** Width of the separation and baseline lines: beside the tiles on a wide screen, under them on a narrow one. */
     private static final double STATS_WIDTH = 400;
+    /** The same lines' width beside the compact tiles (which leave less room in the row). */
+    private static final double COMPACT_STATS_WIDTH = 300;
+    /** The charts' share of the height under the tiles on a short screen: the question table keeps four rows. */
+    private static final double COMPACT_CHARTS_SHARE = 0.53;
+    /**
+     * Below this height of the screen (a 1024 x 700 laptop window) the tiles are compact (interval beside the
+     * figure, no whisker bar) and the separation lines smaller, so the charts keep a usable plot area.
+     */
+    static final double COMPACT_BELOW = 820;
+    /** True while the screen is shorter than {@link #COMPACT_BELOW}. */
+    private final BooleanBinding compact = heightProperty().greaterThan(0).and(heightProperty().lessThan(COMPACT_BELOW));
     private final TokenEntropyPlot tokenPlot = new TokenEntropyPlot();
     private final QuestionReader reader = new QuestionReader();
     private boolean updatingSlider;
@@ -121,6 +136,7 @@ public final class AnalysisView extends BorderPane {
         SplitPane main = new SplitPane(charts, bottomTabs());
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.5);
+        compact.addListener((obs, old, now) -> main.setDividerPositions(now ? COMPACT_CHARTS_SHARE : 0.5));
         setCenter(main);
 
         DomainDragHandler.install(histogramViewer, model::setShownTau);
@@ -153,6 +169,9 @@ public final class AnalysisView extends BorderPane {
     public ChartOverlay.MarkerLabels ruleLabels() { return ruleLabels; }
 
     public TradeoffCurveChart curve() { return curve; }
+
+    /** The savings curve's viewer (tests measure its plot area). */
+    public ChartViewer curveViewer() { return curveViewer; }
 
     public TableView<QuestionRow> questionTable() { return questionTable; }
 
@@ -363,6 +382,18 @@ public final class AnalysisView extends BorderPane {
         row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, row, message);
         box.setPadding(new Insets(6, 8, 4, 8));
+        tiles.forEach(t -> t.compactProperty().bind(compact));
+        Runnable restyle = () -> {
+            box.getStyleClass().remove("compact");
+            if (compact.get()) {
+                box.getStyleClass().add("compact");
+            }
+            row.setVgap(compact.get() ? 3 : 4);
+            stats.setPrefWidth(compact.get() ? COMPACT_STATS_WIDTH : STATS_WIDTH);
+            box.setPadding(compact.get() ? new Insets(4, 8, 2, 8) : new Insets(6, 8, 4, 8));
+        };
+        compact.addListener((obs, old, now) -> restyle.run());
+        restyle.run();
         return box;
     }
 
@@ -370,8 +401,35 @@ public final class AnalysisView extends BorderPane {
                                  String name) {
         BorderPane pane = new BorderPane(overlay);
         ChartViewer viewer = overlay.viewer();
-        HBox tools = new HBox(ChartExporter.exportButton(chart, name));
-        tools.setAlignment(Pos.CENTER_RIGHT);
+        JFreeChart shown = viewer.getChart();
+        Label title = new Label();
+        title.getStyleClass().add("chart-title");
+        title.setMinWidth(0);
+        Tooltip fullTitle = new Tooltip();
+        fullTitle.textProperty().bind(title.textProperty());
+        title.setTooltip(fullTitle);
+        Runnable placeTitle = () -> {
+            TextTitle t = shown.getTitle();
+            title.setText(t == null ? "" : t.getText());
+            title.setVisible(compact.get());
+            if (t != null && t.isVisible() == compact.get()) {
+                t.setVisible(!compact.get());
+            }
+        };
+        shown.addChangeListener(e -> placeTitle.run());
+        compact.addListener((obs, old, now) -> placeTitle.run());
+        placeTitle.run();
+        Supplier<JFreeChart> titled = () -> {
+            JFreeChart copy = chart.get();
+            if (copy.getTitle() != null) {
+                copy.getTitle().setVisible(true);
+            }
+            return copy;
+        };
+        MenuButton export = ChartExporter.exportButton(titled, name);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        HBox tools = new HBox(6, title, spacer(), export);
+        tools.setAlignment(Pos.CENTER_LEFT);
         tools.setPadding(new Insets(2, 4, 0, 4));
         pane.setTop(tools);
         viewer.setMinSize(200, 160);
@@ -399,6 +457,14 @@ public final class AnalysisView extends BorderPane {
         h1.setPrefWidth(75);
         correct.setPrefWidth(125);
         correct.setText("Correct 1..S");
+        correct.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(!empty && QuestionRow.NO_GOLD_MARK.equals(item) ? new Tooltip("no gold answer") : null);
+            }
+        });
         t1.setPrefWidth(75);
         total.setPrefWidth(80);
         questionTable.getColumns().setAll(List.of(id, h1, correct, t1, total, stopped));

@@ -15,9 +15,12 @@ import org.entropyworkbench.core.tradeoff.QuestionOutcome;
 public record QuestionRow(String questionId, double h1, String correctness, int step1Tokens, long totalTokens,
                           boolean correctAtStep1) {
 
+    /** The correctness column's short mark for a question without a gold answer (its tooltip says so). */
+    public static final String NO_GOLD_MARK = "–";
+
     /** A row of a run without gold answers: correctness cannot be known. */
     public static QuestionRow ungraded(QuestionOutcome q) {
-        return new QuestionRow(q.questionId(), q.h1(), "no gold answer", q.tokensByStep()[0], q.totalTokens(), false);
+        return new QuestionRow(q.questionId(), q.h1(), NO_GOLD_MARK, q.tokensByStep()[0], q.totalTokens(), false);
     }
 
     public static QuestionRow of(QuestionOutcome q) {

@@ -133,8 +133,7 @@ final class RunsListPane extends VBox {
                 setContextMenu(null);
                 return;
             }
-            int n = item.analysis() == null ? 0 : item.analysis().outcomes().size();
-            setText(item.shortName() + "\n" + fileName(item.path()) + "\n" + n + " questions"
+            setText(item.shortName() + "\n" + fileName(item.path()) + "\n" + questionCount(item)
                     + (item.header().simulated() ? " · simulated" : "")
                     + (item.header().servedModelDiffers()
                     ? "\n⚠ served as " + item.header().servedModel() : ""));
@@ -143,5 +142,18 @@ final class RunsListPane extends VBox {
                     + item.header().servedModel() : "")));
             setContextMenu(menu);
         }
+    }
+
+    /**
+     * "198 questions", or "198 questions · 117 complete" when some are incomplete (a growing serve record),
+     * the wording of the Analysis screen.
+     */
+    static String questionCount(LoadedRun item) {
+        if (item.analysis() == null) {
+            return "0 questions";
+        }
+        int complete = item.analysis().outcomes().size();
+        int all = Math.max(complete, item.analysis().runOutcomes().questionCount());
+        return all + " questions" + (complete < all ? " · " + complete + " complete" : "");
     }
 }

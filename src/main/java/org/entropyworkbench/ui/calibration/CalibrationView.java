@@ -228,7 +228,12 @@ public final class CalibrationView extends BorderPane {
         table.setId("calibration-table");
         TableCsvExporter.installContextMenu(table, "calibration");
         ResponsiveTables.fitOrScroll(table);
-        table.setPlaceholder(new Label("No run to calibrate"));
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.setId("calibration-placeholder");
+        placeholder.textProperty().bind(Bindings.when(model.statusProperty().isEmpty())
+                .then("No run to calibrate").otherwise(model.statusProperty()));
+        table.setPlaceholder(placeholder);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox tools = new HBox(6, new Label("Expected effects: in-sample on the whole run, or the mean over draws on the"

@@ -1,9 +1,14 @@
 package org.entropyworkbench.ui.common;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -13,7 +18,11 @@ import javafx.scene.layout.VBox;
  */
 public final class MetricTile extends VBox {
 
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+
     private final Label value = new Label();
+    private final HBox valueLine = new HBox(5, value);
+    private final BooleanProperty compact = new SimpleBooleanProperty(this, "compact");
     private Label intervalLabel;
 
     public MetricTile(String name, String explanation, ObservableValue<String> text, String id) {
@@ -28,7 +37,9 @@ public final class MetricTile extends VBox {
         value.textProperty().bind(text);
         value.setId(id);
         getStyleClass().add("metric-tile");
-        getChildren().addAll(title, value);
+        valueLine.setAlignment(Pos.BASELINE_LEFT);
+        getChildren().addAll(title, valueLine);
+        compact.addListener((obs, old, now) -> pseudoClassStateChanged(COMPACT, now));
         String tip = explanation;
         if (glossaryId != null) {
             tip += "\n\nClick for the glossary entry (Help ▸ Guide and glossary)";
@@ -45,9 +56,16 @@ public final class MetricTile extends VBox {
     public Label valueLabel() { return value; }
 
     /**
+     * Compact tiles (a short window) show the interval's text beside the figure and no whisker bar, so two
+     * rows of tiles leave the charts room. FX thread only.
+     */
+    public BooleanProperty compactProperty() { return compact; }
+
+    /**
      * Adds the 95 % interval under the figure: its text ("[0.48, 0.77]", "interval…") and a whisker bar,
      * following {@code figure} (the bar keeps its place when hidden, so the tile does not jump between a rule
-     * and a custom τ). The tile keeps its figure line unchanged. Returns this tile.
+     * and a custom τ). The tile keeps its figure line unchanged. When {@linkplain #compactProperty() compact},
+     * the same label sits beside the figure and the bar is left out. Returns this tile.
      */
     public MetricTile showInterval(ObservableValue<IntervalFigure> figure, String id) {
         Label text = new Label();
@@ -55,7 +73,22 @@ public final class MetricTile extends VBox {
         text.setId(id);
         WhiskerBar bar = new WhiskerBar();
         bar.setId(id + "-bar");
-        getChildren().addAll(text, bar);
+        VBox below = new VBox(text, bar);
+        getChildren().add(below);
+        Runnable place = () -> {
+            boolean inline = compact.get();
+            below.setManaged(!inline);
+            below.setVisible(!inline);
+            valueLine.getChildren().remove(text);
+            below.getChildren().remove(text);
+            if (inline) {
+                valueLine.getChildren().add(text);
+            } else {
+                below.getChildren().add(0, text);
+            }
+        };
+        compact.addListener((obs, old, now) -> place.run());
+        place.run();
         Runnable update = () -> {
             IntervalFigure f = figure.getValue() == null ? IntervalFigure.none() : figure.getValue();
             text.setText(f.text());

@@ -3,7 +3,9 @@ package org.entropyworkbench.ui.run;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -16,6 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.entropyworkbench.core.calibration.CalibrationFile;
 import org.entropyworkbench.core.calibration.ChosenThreshold;
+import org.entropyworkbench.core.calibration.ServingProvenance;
 import org.entropyworkbench.core.dataset.Dataset;
 import org.entropyworkbench.core.grading.Graders;
 import org.entropyworkbench.core.protocol.ProtocolPrompts;
@@ -182,9 +185,11 @@ public final class RunFormModel {
      *
      * @param calibration the workspace calibration (gated and budgeted runs), may be null
      * @param runSeed     seed of the multiple-choice option shuffle
+     * @param serverVersion asked once the settings are valid: the server's version as its probe reads it
+     *                      (header {@code generator.serverVersion}, as {@code ew run} records it), or null
      */
-    static RunConfig runConfig(Settings s, ApiKeySource keys, CalibrationFile calibration, long runSeed)
-            throws ProviderException {
+    static RunConfig runConfig(Settings s, ApiKeySource keys, CalibrationFile calibration, long runSeed,
+                               Supplier<String> serverVersion) throws ProviderException {
         Dataset d = s.dataset();
         if (d == null) {
             throw new IllegalArgumentException("Dataset: load one on the Datasets screen and choose it");
@@ -194,6 +199,7 @@ public final class RunFormModel {
         }
         EndpointSettings endpoint = endpointSettings(s, keys);
         GateSettings gate = gate(calibration, s.mode());
+        String version = serverVersion.get();
         return RunConfig.builder()
                 .endpoint(new Endpoint(ChatProviders.create(endpoint), s.concurrency(), s.requestsPerMinute(),
                         endpoint.describe()))
@@ -211,6 +217,8 @@ public final class RunFormModel {
                 .model(s.model())
                 .serverLabel(endpoint.describe())
                 .grader(StepGrader.using(Graders.forKind(d.kind())))
+                .simulated(false, version == null || version.isBlank() ? Map.of()
+                        : Map.of(ServingProvenance.SERVER_VERSION_KEY, version))
                 .build();
     }
 

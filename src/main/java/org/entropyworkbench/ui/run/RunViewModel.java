@@ -82,6 +82,8 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper modelWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper probeFailed = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty startDespiteProbe = new SimpleBooleanProperty(false);
+    /** The last successful probe's server and version; FX thread. */
+    private ProbedVersion probedVersion;
     private final DoubleProperty replaySpeed = new SimpleDoubleProperty(DEFAULT_REPLAY_SPEED);
     private final StringBinding gateText;
     private LiveStreamSink sink;
@@ -208,6 +210,7 @@ public final class RunViewModel {
         executor.submit("Probing " + s.baseUrl(), p -> {
             return new CapabilityProbe(RunFormModel.endpointSettings(s, keys)).run(new CancellationToken());
         }, r -> {
+            probedVersion = r.reachable() ? new ProbedVersion(s.baseUrl(), s.model(), r.serverVersion()) : null;
             probeResult.set(describe(r));
             probeFailed.set(!r.reachable() || !r.logprobsReturned());
         }, e -> {
@@ -228,9 +231,10 @@ public final class RunViewModel {
         }
         RunFormModel.Settings s = form.snapshot();
         CalibrationFile calibration = workspace.calibration().get();
+        ProbedVersion known = probedVersion;
         beginPreparing("Preparing the run…");
         executor.submit("Preparing run", p -> {
-            RunConfig config = RunFormModel.runConfig(s, keys, calibration, 1L);
+            RunConfig config = RunFormModel.runConfig(s, keys, calibration, 1L, () -> serverVersion(s, known));
             Path parent = config.output().toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -285,6 +289,30 @@ public final class RunViewModel {
             }
             messages.addAll(gateNotes(replay.config(), calibration));
         }, this::preparationFailed);
+    }
+
+    /**
+     * The server's version for the run header, as {@code ew run} records it: the last probe's when it was of
+     * this server, else one short probe now (background thread); null when the server does not tell it or
+     * the probe fails (the run then finds out why on its first request).
+     */
+    private String serverVersion(RunFormModel.Settings s, ProbedVersion known) {
+        if (known != null && known.matches(s)) {
+            return known.version();
+        }
+        try {
+            ProbeReport r = new CapabilityProbe(RunFormModel.endpointSettings(s, keys)).run(new CancellationToken());
+            return r.serverVersion();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** What the last successful probe read, and of which server (FX thread writes, preparation reads a copy). */
+    private record ProbedVersion(String baseUrl, String model, String version) {
+        boolean matches(RunFormModel.Settings s) {
+            return java.util.Objects.equals(baseUrl, s.baseUrl()) && java.util.Objects.equals(model, s.model());
+        }
     }
 
     private record PreparedReplay(RunConfig config, int questionsLeftOut) {

@@ -53,15 +53,6 @@ public final class FollowScreenshots {
         Path out = Paths.get(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("ewb-follow-shots");
-        Path sample = SampleRuns.list(SampleRuns.folder()).stream()
-                .filter(p -> p.getFileName().toString().contains("reasoning-gpqa")).findFirst().orElseThrow();
-        RunFile run = RunFileReader.read(sample, RunFileReader.Detail.SUMMARY);
-        RunAnalysis analysis = RunAnalysis.of(run, AnalysisOptions.defaults());
-        CalibrationFile cal = CalibrationFile.from(analysis, ThresholdMethod.values()[2], "screenshots", Instant.now());
-        Path calFile = work.resolve("cal.json");
-        CalibrationFileWriter.write(calFile, cal);
-        Path record = work.resolve("serve.jsonl");
-        List<List<StepRecord>> requests = requests(run, cal.chosenTau());
 
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
@@ -75,21 +66,10 @@ public final class FollowScreenshots {
                 s.setScene(WorkbenchApp.createScene(window));
                 s.setTitle("Entropy Workbench");
                 s.show();
-                window.workspace().calibration().set(cal);
-                window.show(WorkbenchWindow.Screen.FOLLOW);
                 return s;
             });
             WorkbenchWindow window = (WorkbenchWindow) stage.getScene().getRoot();
-            try (RunFileWriter w = RunFileWriter.create(record, header(run.header(), cal, calFile))) {
-                append(w, requests.subList(0, 40));
-                fx(() -> {
-                    window.followModel().follow(record);
-                    return null;
-                });
-                waitFor(() -> fx(() -> window.followModel().traffic().get().requests()) == 40);
-                append(w, requests.subList(40, requests.size()));
-            }
-            waitFor(() -> fx(() -> window.followModel().traffic().get().requests()) == requests.size());
+            Path record = followSampleRecord(window, work);
             for (int[] size : List.of(new int[] {1024, 700}, new int[] {1920, 1080})) {
                 String suffix = size[0] + "x" + size[1];
                 fx(() -> {
@@ -142,6 +122,40 @@ public final class FollowScreenshots {
             Platform.exit();
         }
         System.exit(0);
+    }
+
+    /**
+     * Writes the reasoning GPQA sample as a growing serve record into {@code work} while {@code window}'s
+     * Follow screen follows it (40 requests first, then the rest), and returns the record once the screen has
+     * every request. The window's workspace gets the calibration made from the same sample. Caller thread, not
+     * the FX thread; used by {@link #main} and by the {@code ew screenshots} tour ({@link ScreenshotTour}).
+     */
+    static Path followSampleRecord(WorkbenchWindow window, Path work) throws Exception {
+        Path sample = SampleRuns.list(SampleRuns.folder()).stream()
+                .filter(p -> p.getFileName().toString().contains("reasoning-gpqa")).findFirst().orElseThrow();
+        RunFile run = RunFileReader.read(sample, RunFileReader.Detail.SUMMARY);
+        RunAnalysis analysis = RunAnalysis.of(run, AnalysisOptions.defaults());
+        CalibrationFile cal = CalibrationFile.from(analysis, ThresholdMethod.values()[2], "screenshots", Instant.now());
+        Path calFile = work.resolve("cal.json");
+        CalibrationFileWriter.write(calFile, cal);
+        Path record = work.resolve("serve.jsonl");
+        List<List<StepRecord>> requests = requests(run, cal.chosenTau());
+        fx(() -> {
+            window.workspace().calibration().set(cal);
+            window.show(WorkbenchWindow.Screen.FOLLOW);
+            return null;
+        });
+        try (RunFileWriter w = RunFileWriter.create(record, header(run.header(), cal, calFile))) {
+            append(w, requests.subList(0, 40));
+            fx(() -> {
+                window.followModel().follow(record);
+                return null;
+            });
+            waitFor(() -> fx(() -> window.followModel().traffic().get().requests()) == 40);
+            append(w, requests.subList(40, requests.size()));
+        }
+        waitFor(() -> fx(() -> window.followModel().traffic().get().requests()) == requests.size());
+        return record;
     }
 
     /** The sample's questions as served requests: no answers, no verdicts; stopped ones keep step 1 only. */

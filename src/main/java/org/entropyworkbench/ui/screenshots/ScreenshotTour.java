@@ -37,7 +37,8 @@ import org.entropyworkbench.ui.task.FxTaskExecutor;
  * The tour behind {@code ew screenshots} (and the README images): opens the workbench on the sample
  * runs, visits every screen and writes one PNG per screen:
  * {@code java ... ScreenshotTour OUTDIR} (run under xvfb-run on a
- * headless machine). The Run screen is captured while a sample run is being replayed. The tour
+ * headless machine). The Run screen is captured while a sample run is being replayed, the Follow screen
+ * while it follows a sample run replayed as a growing serve record ({@link FollowScreenshots}). The tour
  * thread drives the UI with {@link Platform#runLater} and waits for each step; the window uses a
  * temporary recent-files store so the user's list is untouched. By default every screen is captured
  * at 1024x700 and 1920x1080 (NAME-WxH.png); {@code -Dewb.screenshots.size=WxH} captures one size only.
@@ -133,9 +134,33 @@ public final class ScreenshotTour {
                 });
                 visitScreens(size[0] + "x" + size[1], reasoning, samples);
             }
+            visitFollow();
             fx(() -> {
                 stage.hide();
                 executor.shutdown();
+                return null;
+            });
+        }
+
+        /**
+         * The Follow screen at every size, following the reasoning GPQA sample replayed as a growing serve record
+         * (as {@link FollowScreenshots} makes it). Last, because it sets the workspace's calibration.
+         */
+        private void visitFollow() throws Exception {
+            Path work = Files.createTempDirectory("ewb-tour-follow");
+            FollowScreenshots.followSampleRecord(window, work);
+            for (int[] size : sizes()) {
+                fx(() -> {
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                    window.show(WorkbenchWindow.Screen.FOLLOW);
+                    return null;
+                });
+                settle();
+                snap("follow-" + size[0] + "x" + size[1] + ".png");
+            }
+            fx(() -> {
+                window.followModel().stop();
                 return null;
             });
         }

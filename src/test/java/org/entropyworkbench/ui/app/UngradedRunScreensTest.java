@@ -7,6 +7,7 @@ import org.entropyworkbench.core.follow.ServeRecordLines;
 import org.entropyworkbench.core.run.RunFileWriter;
 import org.entropyworkbench.core.tradeoff.GradingState;
 import org.entropyworkbench.ui.analysis.AnalysisViewModel;
+import org.entropyworkbench.ui.analysis.QuestionRow;
 import org.entropyworkbench.ui.calibration.CalibrationViewModel;
 import org.entropyworkbench.ui.compare.CompareRow;
 import org.entropyworkbench.ui.compare.CompareViewModel;
@@ -53,7 +54,7 @@ class UngradedRunScreensTest {
         workspace.addRun(run);
 
         assertThat(analysis.analysis().gradingState()).isEqualTo(GradingState.UNGRADED);
-        assertThat(analysis.questions()).hasSize(4).allSatisfy(q -> assertThat(q.correctness()).isEqualTo("no gold answer"));
+        assertThat(analysis.questions()).hasSize(4).allSatisfy(q -> assertThat(q.correctness()).isEqualTo(QuestionRow.NO_GOLD_MARK));
         analysis.setShownTau(0.5);
         assertThat(analysis.gatedAccuracyTextProperty().get()).isEqualTo("not graded");
         assertThat(analysis.deltaAccuracyTextProperty().get()).isEqualTo("not graded");
@@ -80,5 +81,20 @@ class UngradedRunScreensTest {
         signals.refresh();
         assertThat(signals.rows()).isEmpty();
         assertThat(signals.messageProperty().get()).contains("no gold answers").contains("needs graded questions");
+    }
+
+    @Test
+    void theRunsListCountsQuestionsAsTheAnalysisScreenDoes() throws Exception {
+        Path file = dir.resolve("growing.jsonl");
+        try (RunFileWriter w = RunFileWriter.create(file, ServeRecordLines.header())) {
+            for (int i = 0; i < 3; i++) {
+                w.append(ServeRecordLines.step("r" + i, 1, 0.3 * i, 100));
+                w.append(ServeRecordLines.step("r" + i, 2, 0.5, 300));
+            }
+            w.append(ServeRecordLines.step("r3", 1, 1.4, 100));
+        }
+        LoadedRun growing = RunFileLoader.load(file);
+        assertThat(RunsListPane.questionCount(growing)).isEqualTo("4 questions · 3 complete");
+        assertThat(RunsListPane.questionCount(load())).isEqualTo("4 questions");
     }
 }

@@ -251,6 +251,20 @@ class WindowAtLaptopSizeFxTest {
     }
 
     @Test
+    void compactTilesLeaveBothChartsAUsablePlotArea(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        var histogram = window.analysisView().histogramViewer().getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        var curve = window.analysisView().curveViewer().getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        assertThat(histogram.getHeight()).as("histogram plot height").isGreaterThanOrEqualTo(85);
+        assertThat(curve.getHeight()).as("savings curve plot height").isGreaterThanOrEqualTo(120);
+        Node bar = robot.lookup("#token-savings-interval-bar").query();
+        assertThat(bar.getParent().isVisible()).as("no whisker bar on a short screen").isFalse();
+        Label interval = robot.lookup("#token-savings-interval").queryAs(Label.class);
+        assertThat(interval.isVisible() && interval.getParent() == robot.lookup("#token-savings").query().getParent())
+                .as("the interval sits beside the figure").isTrue();
+    }
+
+    @Test
     void ruleLabelsOverTheHistogramOverlapNeitherEachOtherNorTheTauLine(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         ChartOverlay.MarkerLabels labels = window.analysisView().ruleLabels();
