@@ -18,7 +18,9 @@ import java.util.stream.Stream;
  *
  * With a second argument it also stores every command's help text there ({@link CachedHelp}).
  *
- * <p>Usage: {@code java -XX:ArchiveClassesAtExit=ARCHIVE ... CdsTraining SAMPLE_RUN [HELP_DIR]}.
+ * <p>Usage: {@code java -XX:DumpLoadedClassList=LIST ... CdsTraining SAMPLE_RUN [HELP_DIR]}, then
+ * {@code java -Xshare:dump -XX:SharedClassListFile=LIST -XX:SharedArchiveFile=ARCHIVE ...}: a static
+ * archive, because JDK 17's dynamic one leaves out picocli's and commons-math3's pre-Java-6 class files.
  */
 public final class CdsTraining {
 
