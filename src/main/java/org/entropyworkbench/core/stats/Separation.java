@@ -1,5 +1,7 @@
 package org.entropyworkbench.core.stats;
 
+import org.apache.commons.math3.distribution.TDistribution;
+
 /**
  * How well step-1 entropy separates correct from incorrect answers (method.md sections 5 and 12,
  * items 8 and 17).
@@ -10,7 +12,7 @@ package org.entropyworkbench.core.stats;
  *       entropy (the reasoning-model pattern), negative when they have lower entropy.</li>
  *   <li>{@code welchT}, {@code welchDf}, {@code pValue}: Welch's unequal-variance t-test of
  *       μ_i - μ_c (same sign as d), Welch–Satterthwaite degrees of freedom, two-sided p from the
- *       Student t distribution ({@link StudentT}).</li>
+ *       Student t distribution (commons-math3).</li>
  *   <li>{@code overlap}: overlapping coefficient of the two class histograms: both classes are
  *       binned into the same B equal-width bins spanning the smallest to the largest value of
  *       either class, each histogram is normalised to sum 1, and overlap = Σ_b min(p_c(b), p_i(b)).
@@ -56,7 +58,8 @@ public record Separation(
         double d = diff / pooledSd;
         double t = diff / Math.sqrt(se2);
         double df = se2 * se2 / (varC * varC / (c.n() - 1) + varI * varI / (i.n() - 1));
-        return new Separation(c, i, pooledSd, d, t, df, StudentT.twoSidedP(t, df), overlap, null);
+        double p = 2.0 * new TDistribution(null, df).cumulativeProbability(-Math.abs(t));
+        return new Separation(c, i, pooledSd, d, t, df, Math.min(1.0, p), overlap, null);
     }
 
     /**
