@@ -44,7 +44,7 @@ class TradeoffWhiskersTest {
 
         chart.setAnalysis(a);
         assertThat(chart.whiskers()).as("a new analysis clears them").isEmpty();
-        RunAnalysis other = RunAnalysis.of(a.run(), a.options().withSignal(Signal.MAX_ENTROPY));
+        RunAnalysis other = RunAnalysis.of(a.summary(), a.options().withSignal(Signal.MAX_ENTROPY));
         chart.setIntervals(report, other);
         assertThat(chart.whiskers()).as("a report on another signal is not drawn").isEmpty();
     }
