@@ -1,6 +1,8 @@
 package org.entropyworkbench.ui.screenshots;
 
-import java.awt.image.BufferedImage;
+import static org.entropyworkbench.ui.screenshots.FxSteps.fx;
+import static org.entropyworkbench.ui.screenshots.FxSteps.waitFor;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -9,13 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
@@ -44,7 +40,6 @@ import org.entropyworkbench.ui.workspace.Workspace;
  */
 public final class FollowScreenshots {
 
-    private static final long TIMEOUT_SECONDS = 60;
 
     private FollowScreenshots() {
     }
@@ -87,7 +82,7 @@ public final class FollowScreenshots {
                 window.show(WorkbenchWindow.Screen.ANALYSIS);
                 return null;
             });
-            waitFor(() -> fx(() -> window.analysisModel().analysis() != null
+            waitFor("analysis of the record", () -> fx(() -> window.analysisModel().analysis() != null
                     && window.analysisModel().analysis().header().runId().equals("serve-screenshots")));
             for (int[] size : List.of(new int[] {1024, 700}, new int[] {1920, 1080})) {
                 String suffix = size[0] + "x" + size[1];
@@ -151,10 +146,10 @@ public final class FollowScreenshots {
                 window.followModel().follow(record);
                 return null;
             });
-            waitFor(() -> fx(() -> window.followModel().traffic().get().requests()) == 40);
+            waitFor("the first 40 requests followed", () -> fx(() -> window.followModel().traffic().get().requests()) == 40);
             append(w, requests.subList(40, requests.size()));
         }
-        waitFor(() -> fx(() -> window.followModel().traffic().get().requests()) == requests.size());
+        waitFor("every request followed", () -> fx(() -> window.followModel().traffic().get().requests()) == requests.size());
         return record;
     }
 
@@ -203,42 +198,12 @@ public final class FollowScreenshots {
     }
 
     private static void snap(Stage stage, Path file) throws Exception {
-        WritableImage image = fx(() -> stage.getScene().snapshot(null));
-        BufferedImage rgb = SwingFXUtils.fromFXImage(image, null);
-        BufferedImage opaque = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_INT_RGB);
-        opaque.getGraphics().drawImage(rgb, 0, 0, null);
-        ImageIO.write(opaque, "png", file.toFile());
+        ImageIO.write(FxSteps.opaqueSnapshot(stage), "png", file.toFile());
         System.out.println("wrote " + file + " (" + Files.size(file) / 1024 + " KB)");
     }
 
     private static void settle() throws Exception {
         Thread.sleep(1200);
         fx(() -> null);
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static <T> T fx(Supplier<T> action) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(action.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        try {
-            return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

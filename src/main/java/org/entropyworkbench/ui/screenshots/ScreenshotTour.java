@@ -1,5 +1,8 @@
 package org.entropyworkbench.ui.screenshots;
 
+import static org.entropyworkbench.ui.screenshots.FxSteps.fx;
+import static org.entropyworkbench.ui.screenshots.FxSteps.waitFor;
+
 import org.entropyworkbench.ui.app.RecentFiles;
 import org.entropyworkbench.ui.app.SampleRuns;
 import org.entropyworkbench.ui.app.WorkbenchApp;
@@ -12,15 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.entropyworkbench.core.dataset.BuiltInDatasets;
@@ -45,7 +41,6 @@ import org.entropyworkbench.ui.task.FxTaskExecutor;
  */
 public final class ScreenshotTour {
 
-    private static final long TIMEOUT_SECONDS = 60;
     /** Size budget of one screenshot in the repository. */
     private static final long MAX_PNG_BYTES = 290_000;
     /** Replay speed of the Run screenshot, tokens per second per stream (set in the form, as a user would). */
@@ -277,13 +272,7 @@ public final class ScreenshotTour {
         }
 
         private void snap(String name) throws Exception {
-            WritableImage image = fx(() -> {
-                Scene scene = stage.getScene();
-                return scene.snapshot(null);
-            });
-            BufferedImage rgb = SwingFXUtils.fromFXImage(image, null);
-            BufferedImage opaque = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_INT_RGB);
-            opaque.getGraphics().drawImage(rgb, 0, 0, null);
+            BufferedImage opaque = FxSteps.opaqueSnapshot(stage);
             Path file = out.resolve(name);
             ImageIO.write(opaque, "png", file.toFile());
             for (int bits = 6; Files.size(file) > MAX_PNG_BYTES && bits >= 4; bits--) {
@@ -315,32 +304,6 @@ public final class ScreenshotTour {
 
         private static void pause(long millis) throws InterruptedException {
             Thread.sleep(millis);
-        }
-
-        private static void waitFor(String what, BooleanSupplier condition) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("timed out waiting for " + what);
-                }
-                Thread.sleep(100);
-            }
-        }
-
-        private static <T> T fx(Supplier<T> action) {
-            CompletableFuture<T> f = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    f.complete(action.get());
-                } catch (Throwable t) {
-                    f.completeExceptionally(t);
-                }
-            });
-            try {
-                return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 
