@@ -19,6 +19,7 @@ final class HttpExchange {
     private final Callback callback;
     private boolean committed;
     private boolean completed;
+    private boolean bodyRead;
     private int status = 200;
 
     HttpExchange(Request request, Response response, Callback callback) {
@@ -48,6 +49,11 @@ final class HttpExchange {
         }
     }
 
+    /** The handler has read the request body whole (the connection can then take the client's next request). */
+    void bodyRead() {
+        bodyRead = true;
+    }
+
     String header(String name) {
         return request.getHeaders().get(name);
     }
@@ -68,6 +74,11 @@ final class HttpExchange {
     void reply(int status, String contentType, byte[] body) throws IOException {
         this.status = status;
         response.setStatus(status);
+        if (!bodyRead && request.getLength() != 0) {
+            // answered before reading the body (401, 413, ...): Jetty may drop the connection rather than read what
+            // is left, so say so; a client would otherwise send its next request on it and lose it
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Long.toString(body.length));
         committed = true;

@@ -240,7 +240,9 @@ final class ServeHandler extends Handler.Abstract {
             throw tooLarge(declared, limit);
         }
         try {
-            return Content.Source.asByteArrayAsync(ex.request, (int) Math.min(Integer.MAX_VALUE, limit)).get();
+            byte[] body = Content.Source.asByteArrayAsync(ex.request, (int) Math.min(Integer.MAX_VALUE, limit)).get();
+            ex.bodyRead();
+            return body;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             String why = cause == null ? String.valueOf(e.getMessage()) : String.valueOf(cause.getMessage());

@@ -59,6 +59,8 @@ class ServeProductionTest {
             HttpResponse<String> tooLarge = ServeHttp.post(url, huge, null);
             assertThat(tooLarge.statusCode()).isEqualTo(413);
             assertThat(errorOf(tooLarge).get("message").asText()).contains("limit of 65536 bytes");
+            assertThat(tooLarge.headers().firstValue("Connection")).as("the unread body's connection is not reused")
+                    .contains("close");
 
             HttpResponse<String> otherModel = ServeHttp.post(url, GOOD.replace("bench-model", "gpt-4o"), null);
             assertThat(otherModel.statusCode()).isEqualTo(404);
