@@ -8,6 +8,7 @@ import okhttp3.OkHttpClient;
 import org.entropyworkbench.core.provider.ApiKey;
 import org.entropyworkbench.core.provider.ChatProvider;
 import org.entropyworkbench.core.provider.ChatProviders;
+import org.entropyworkbench.core.provider.NoDelaySocketFactory;
 import org.entropyworkbench.core.run.StepRecord;
 
 /**
@@ -35,6 +36,7 @@ final class ServeContext {
                 .writeTimeout(config.upstream().connectTimeout())
                 .retryOnConnectionFailure(false)
                 .addNetworkInterceptor(UpstreamSocket.CAPTURE)
+                .socketFactory(new NoDelaySocketFactory())
                 .build();
         this.fixedProvider = config.auth().passThrough() ? null
                 : ChatProviders.create(config.upstream().withApiKey(config.auth().fixedKey()));

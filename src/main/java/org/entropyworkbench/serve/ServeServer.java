@@ -72,6 +72,11 @@ public final class ServeServer implements AutoCloseable {
         return "http://" + config.listenHost() + ":" + connector.getLocalPort() + "/v1";
     }
 
+    /** The configuration this server runs with. */
+    ServeConfig config() {
+        return config;
+    }
+
     public int port() {
         return connector.getLocalPort();
     }

@@ -29,6 +29,11 @@ final class UpstreamSocket {
         return chain.proceed(chain.request());
     };
 
+    /** The captured socket, or null (not plain HTTP/1.1, or not captured yet). */
+    Socket socket() {
+        return socket;
+    }
+
     /**
      * More than a chunk's trailing CRLF and the next chunk's size line: with fewer bytes waiting, reading
      * on could block on the rest of a size line that comes with the next (paced) event.

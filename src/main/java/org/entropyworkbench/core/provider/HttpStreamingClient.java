@@ -29,6 +29,7 @@ abstract class HttpStreamingClient implements ChatProvider {
     private static final OkHttpClient SHARED = new OkHttpClient.Builder()
             .dispatcher(dispatcher())
             .connectionPool(new ConnectionPool(MAX_STREAMS, 5, TimeUnit.MINUTES))
+            .socketFactory(new NoDelaySocketFactory())
             .build();
 
     protected final EndpointSettings settings;
