@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Locale;
 import okhttp3.Call;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -33,21 +34,33 @@ import org.entropyworkbench.core.run.StepRecord;
  */
 final class ObserveEndpoint {
     private static final MediaType JSON = MediaType.get("application/json");
-    /** Largest amount of upstream bytes gathered before they go to the client. */
-    private static final int TEE_BUFFER = 64 * 1024;
+    /**
+     * Largest amount of upstream bytes gathered before they go to the client (a burst larger than this
+     * goes out in several writes); allocated per streamed request, so not larger than a few reads.
+     */
+    private static final int TEE_BUFFER = 16 * 1024;
     private final ServeContext ctx;
     private final String chatUrl;
+    /** {@link #chatUrl} parsed once (parsing it per request was ~4 % of the proxy's CPU), null if OkHttp cannot. */
+    private final HttpUrl parsedChatUrl;
 
     ObserveEndpoint(ServeContext ctx) {
         this.ctx = ctx;
         this.chatUrl = ctx.config.upstream().baseUrl() + "/chat/completions";
+        this.parsedChatUrl = HttpUrl.parse(chatUrl);
     }
 
-    GateEndpoint.Served serve(HttpExchange ex, ChatCompletionRequest req, String id, CancellationToken cancel,
+    /**
+     * @param raw the client's body as it came: forwarded as is when it already asks for enough logprobs
+     *            (re-serialising the parsed tree cost as much as parsing it)
+     */
+    GateEndpoint.Served serve(HttpExchange ex, ChatCompletionRequest req, byte[] raw, String id, CancellationToken cancel,
                               RequestTimer timer) throws IOException {
-        byte[] body = OpenAiJson.bytes(withLogprobs(req.body(), ctx.config.gate().k()));
+        ObjectNode forwarded = withLogprobs(req.body(), ctx.config.gate().k());
+        byte[] body = forwarded == req.body() ? raw : OpenAiJson.bytes(forwarded);
         UpstreamSocket upstreamSocket = new UpstreamSocket();
-        Request.Builder b = new Request.Builder().url(chatUrl).post(RequestBody.create(body, JSON))
+        Request.Builder b = (parsedChatUrl != null ? new Request.Builder().url(parsedChatUrl) : new Request.Builder().url(chatUrl))
+                .post(RequestBody.create(body, JSON))
                 .tag(UpstreamSocket.class, upstreamSocket);
         ApiKey key = ctx.config.auth().keyFor(ex.header("Authorization"));
         if (key != null) {
@@ -199,6 +212,11 @@ final class ObserveEndpoint {
 
         @Override
         public long read(Buffer sink, long byteCount) throws IOException {
+            if (!upstreamEnded && !clientGone && pending.size() > 0 && pending.size() < PUMP_LIMIT
+                    && (upstream.getBuffer().size() > 0 || upstreamSocket.moreWaiting())) {
+                // the upstream sent more while the reader parsed: pass it on before parsing on
+                pump();
+            }
             if (pending.size() == 0) {
                 if (upstreamEnded) {
                     return -1;

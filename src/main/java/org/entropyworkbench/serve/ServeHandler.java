@@ -3,7 +3,6 @@ package org.entropyworkbench.serve;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -151,13 +150,13 @@ final class ServeHandler extends Handler.Abstract {
                 throw new ClientError(404, "invalid_request_error", "model_not_found", "model", "this proxy gates model '"
                         + ctx.model() + "' (the calibrated one); the request names '" + req.model() + "'");
             }
-            String id = "chatcmpl-ewb-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+            String id = completionId();
             CancellationToken cancel = new CancellationToken();
             ex.request.addFailureListener(failure -> cancel.cancel());
             try (RequestTimer timer = new RequestTimer(timers, ctx.config.requestTimeout().toMillis(), cancel)) {
                 GateEndpoint.Served served = ctx.config.mode() == ServeMode.GATE
                         ? gate.serve(ex, req, id, cancel, timer)
-                        : observe.serve(ex, req, id, cancel, timer);
+                        : observe.serve(ex, req, body, id, cancel, timer);
                 outcome = served.outcome();
                 report = served.report();
             }
@@ -183,6 +182,18 @@ final class ServeHandler extends Handler.Abstract {
             }
             ctx.config.log().accept(accessLine(ex.status(), mode, outcome, report, seconds));
         }
+    }
+
+    /**
+     * A completion id, {@code chatcmpl-ewb-} and 20 random hex digits. It names a reply, it guards
+     * nothing, so it comes from the thread's own generator rather than {@code UUID.randomUUID()}'s
+     * shared SecureRandom (~2 % of the proxy's CPU per request).
+     */
+    static String completionId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        String hex = Long.toHexString(r.nextLong() & 0xFFFFFFFFFFL | 0x10000000000L).substring(1)
+                + Long.toHexString(r.nextLong() & 0xFFFFFFFFFFL | 0x10000000000L).substring(1);
+        return "chatcmpl-ewb-" + hex;
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.entropyworkbench.serve;
 
 import java.io.IOException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -26,11 +26,15 @@ public final class ServeServer implements AutoCloseable {
         this.config = config;
         ServeRecorder recorder = config.recordFile() == null ? null : ServeRecorder.open(config, config.upstream().model());
         this.ctx = new ServeContext(config, recorder);
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "serve-timeouts");
             t.setDaemon(true);
             return t;
         });
+        // every request schedules its timeout and cancels it when done: without this the cancelled ones
+        // stay queued for the whole timeout (120 s x hundreds of requests a second)
+        timeouts.setRemoveOnCancelPolicy(true);
+        this.timers = timeouts;
         QueuedThreadPool pool = new QueuedThreadPool(config.maxConcurrency() + 48, 8);
         pool.setName("serve");
         this.server = new Server(pool);

@@ -37,4 +37,15 @@ class ServeAccessLineTest {
         assertThat(ServeHandler.accessLine(400, "gate", "client_error", null, 0.0004))
                 .isEqualTo("serve: 400 POST /v1/chat/completions gate client_error 0 ms");
     }
+
+    @Test
+    void completionIdsAreTwentyHexDigitsAndDiffer() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = ServeHandler.completionId();
+            assertThat(id).matches("chatcmpl-ewb-[0-9a-f]{20}");
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(1000);
+    }
 }
