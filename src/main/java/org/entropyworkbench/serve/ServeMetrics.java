@@ -12,6 +12,9 @@ import java.io.IOException;
  * The proxy's Prometheus metrics, in a registry of its own (several proxies can run in one JVM, as
  * the tests do), written in the Prometheus text format by the client library.
  *
+ * Without exemplars: the text format does not carry them, and sampling them cost every request a few
+ * microseconds plus the library's scheduler thread.
+ *
  * <p>Thread-safe: updated from every request thread, scraped from any.
  */
 final class ServeMetrics {
@@ -20,30 +23,30 @@ final class ServeMetrics {
 
     final Counter requests = Counter.builder().name("ewb_serve_requests_total")
             .help("Chat completion requests by mode and outcome (ok, client_error, rejected, upstream_error, cancelled)")
-            .labelNames("mode", "outcome").register(registry);
+            .labelNames("mode", "outcome").withoutExemplars().register(registry);
     final Counter decisions = Counter.builder().name("ewb_serve_decisions_total")
             .help("Gate decisions taken (gate mode) or that would have been taken (observe mode)")
-            .labelNames("mode", "decision").register(registry);
+            .labelNames("mode", "decision").withoutExemplars().register(registry);
     final Counter upstreamRequests = Counter.builder().name("ewb_serve_upstream_requests_total")
-            .help("Chat completion calls sent to the upstream server").register(registry);
+            .help("Chat completion calls sent to the upstream server").withoutExemplars().register(registry);
     final Counter completionTokens = Counter.builder().name("ewb_serve_completion_tokens_total")
             .help("Completion tokens the upstream generated, by protocol step (1 or refine)")
-            .labelNames("step").register(registry);
+            .labelNames("step").withoutExemplars().register(registry);
     final Histogram entropy = Histogram.builder().name("ewb_serve_step1_entropy_bits")
             .help("Step-1 mean token entropy H (bits) of each request")
             .classicOnly().classicUpperBounds(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0, 4.5)
-            .register(registry);
+            .withoutExemplars().register(registry);
     final Histogram duration = Histogram.builder().name("ewb_serve_request_duration_seconds")
             .help("Wall time of chat completion requests").classicOnly()
             .classicUpperBounds(0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300)
-            .labelNames("mode").register(registry);
+            .labelNames("mode").withoutExemplars().register(registry);
     final Gauge inFlight = Gauge.builder().name("ewb_serve_in_flight_requests")
             .help("Chat completion requests being served now").register(registry);
     final Histogram signal = Histogram.builder().name("ewb_serve_step1_signal")
             .help("Step-1 value of the calibration's gate signal (its own units: bits or nats) of each request")
             .classicOnly().classicUpperBounds(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0, 4.5,
                     6, 8, 12, 16, 24, 32, 48, 64)
-            .labelNames("signal").register(registry);
+            .labelNames("signal").withoutExemplars().register(registry);
     final Gauge tau = Gauge.builder().name("ewb_serve_tau_bits")
             .help("The calibrated threshold in use (in the signal's units: bits for the entropy signals)").register(registry);
     final Gauge gate = Gauge.builder().name("ewb_serve_gate_tau")
