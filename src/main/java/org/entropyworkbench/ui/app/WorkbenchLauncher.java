@@ -31,7 +31,7 @@ public final class WorkbenchLauncher {
      * logged once the set-up is done, so nothing is lost), then the recent-files list is read (Jackson's first
      * ObjectMapper). Main thread.
      */
-    private static void prepareInBackground() {
+    static void prepareInBackground() {
         CompletableFuture<RecentFiles> recent = new CompletableFuture<>();
         recentFiles = recent;
         Thread prepare = new Thread(() -> {
@@ -47,11 +47,12 @@ public final class WorkbenchLauncher {
     }
 
     /**
-     * The user's recent files: as read while the toolkit started (waiting for it if need be), else read now.
-     * FX thread; the list is the FX thread's from here on.
+     * The user's recent files: as read while the toolkit started (waiting for it if need be; taken once, by the
+     * window's start), else read now. FX thread; the list is the FX thread's from here on.
      */
     static RecentFiles recentFiles() {
         CompletableFuture<RecentFiles> recent = recentFiles;
+        recentFiles = null;
         if (recent != null) {
             try {
                 return recent.join();
