@@ -39,7 +39,7 @@ public final class WorkbenchApp extends Application {
         StartupTrace.mark("fx-start");
         executor = new FxTaskExecutor();
         Workspace workspace = new Workspace(executor);
-        WorkbenchWindow window = new WorkbenchWindow(workspace, executor, RecentFiles.forCurrentUser(), true);
+        WorkbenchWindow window = new WorkbenchWindow(workspace, executor, WorkbenchLauncher.recentFiles(), true);
         StartupTrace.mark("window-built");
         WorkspaceStateFile remembered = new WorkspaceStateFile(LogSetup.stateDirectory().resolve("workspace.json"));
         WorkspaceState state = remembered.read();
