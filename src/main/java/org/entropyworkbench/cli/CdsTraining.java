@@ -35,6 +35,10 @@ public final class CdsTraining {
             String identity = CachedHelp.runningJarIdentity();
             if (identity != null) {
                 CachedHelp.write(Path.of(args[1]), identity);
+                // what Main does for a help line, so the archive holds those classes too
+                System.setProperty(CachedHelp.DIR_PROPERTY, args[1]);
+                CachedHelp.forArgs(new String[] {"analyze", "--help"});
+                System.clearProperty(CachedHelp.DIR_PROPERTY);
             }
         }
         String run = args[0];
