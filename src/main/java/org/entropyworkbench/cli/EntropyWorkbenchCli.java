@@ -68,6 +68,18 @@ public final class EntropyWorkbenchCli {
 
     /** Runs one command line with the given streams; returns the exit code. Used by tests in-process. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        // the common analyze lines without building picocli's model (issue 12, cached analyze <= 0.5x the script)
+        Integer code = AnalyzeLine.execute(out, err, args);
+        if (code != null) {
+            out.flush();
+            err.flush();
+            return code;
+        }
+        return executeWithPicocli(out, err, args);
+    }
+
+    /** {@link #execute} with every line read by picocli (tests compare it with {@link AnalyzeLine}). */
+    static int executeWithPicocli(PrintWriter out, PrintWriter err, String... args) {
         String[] effective = args.length == 0 ? new String[] {"ui"} : args;
         CommandLine cl = commandLine(effective);
         cl.setOut(out);
