@@ -27,10 +27,12 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, ClassNotFoundException {
         if (args.length != 1 && args.length != 2) {
             throw new IllegalArgumentException("usage: CdsTraining SAMPLE_RUN [HELP_DIR]");
         }
+        // the launcher's main class, which this run does not start: in the archive, a help line opens no jar at all
+        Class.forName(Main.class.getName(), false, CdsTraining.class.getClassLoader());
         if (args.length == 2) {
             String identity = CachedHelp.runningJarIdentity();
             if (identity != null) {
