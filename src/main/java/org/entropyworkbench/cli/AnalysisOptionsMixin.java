@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
  */
 final class AnalysisOptionsMixin {
 
+    /** The signal without {@code --signal}: the paper's. */
+    static final String DEFAULT_SIGNAL = "step1-mean-entropy";
+
     @Option(names = "--k", defaultValue = "" + AnalysisDefaults.K, paramLabel = "K",
             description = "Top-k whose entropies give the step signal H: 5, 10, 15 or 20 (default ${DEFAULT-VALUE}).")
     private int k;
@@ -21,13 +24,18 @@ final class AnalysisOptionsMixin {
             description = "Bayes-optimal priors: empirical (class frequencies) or equal (default ${DEFAULT-VALUE}).")
     private String priors;
 
-    @Option(names = "--signal", defaultValue = "step1-mean-entropy", paramLabel = "NAME",
+    @Option(names = "--signal", defaultValue = DEFAULT_SIGNAL, paramLabel = "NAME",
             description = "Step-1 confidence signal the rules, trade-off and calibration use (default ${DEFAULT-VALUE},"
                     + " the paper's); see docs/signals.md or 'analyze --signals all' for the others.")
     private String signal;
 
     /** @throws IllegalArgumentException naming the option when k, the priors or the signal are not allowed values */
     AnalysisOptions options() {
+        return options(k, priors, signal);
+    }
+
+    /** The same from values read without picocli ({@link AnalyzeLine}). */
+    static AnalysisOptions options(int k, String priors, String signal) {
         return new AnalysisOptions(checkedK(k), BayesPriors.fromId(priors), Signal.fromId(signal), null);
     }
 

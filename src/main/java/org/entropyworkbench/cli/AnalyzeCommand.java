@@ -58,9 +58,16 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AnalysisOptions options = analysisOptions.options();
+        return run(runs, analysisOptions.options(), cacheOption.off(), json, signals, bootstrap, bootstrapSeed,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * What {@code analyze} does once its command line is read, by picocli ({@link #call}) or by {@link AnalyzeLine};
+     * returns the exit code. Throws what the command reports as a failure.
+     */
+    static int run(List<Path> runs, AnalysisOptions options, boolean noCache, boolean json, String signals, int bootstrap,
+            long bootstrapSeed, PrintWriter out, PrintWriter err) throws Exception {
         if (bootstrap < 0) {
             throw new IllegalArgumentException("--bootstrap must be 0 or more, got " + bootstrap);
         }
@@ -70,7 +77,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             RunAnalysis analysis;
             List<SignalReport> ranked = null;
             if (signals == null) {
-                analysis = RunLoading.analysis(path, cacheOption.cache(), options, err);
+                analysis = RunLoading.analysis(path, CacheOptionMixin.cache(noCache), options, err);
             } else {
                 // the signal ranking (availability reasons, bootstrap) reads the step records: parse the file
                 RunFile run = RunLoading.read(path, err);

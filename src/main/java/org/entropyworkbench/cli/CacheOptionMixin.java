@@ -12,6 +12,16 @@ final class CacheOptionMixin {
 
     /** The cache to use, or null with {@code --no-cache}. */
     SummaryCache cache() {
+        return cache(noCache);
+    }
+
+    /** True with {@code --no-cache}. */
+    boolean off() {
+        return noCache;
+    }
+
+    /** The cache to use, or null when {@code noCache}. */
+    static SummaryCache cache(boolean noCache) {
         return noCache ? null : SummaryCache.userDefault();
     }
 }

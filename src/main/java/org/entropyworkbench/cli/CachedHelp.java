@@ -115,15 +115,34 @@ final class CachedHelp {
         return names;
     }
 
-    /** The stored text's name for a help line, null for anything else. */
+    /**
+     * The stored text's name for a help line, null for anything else. {@code CMD --help} gives {@code CMD} when it
+     * looks like a command name; whether it is one of this build's commands is decided by the folder, which
+     * holds a text for each of them and nothing else ({@link #write}): checking the command table here would
+     * load every command class (issue 12).
+     */
     static String helpName(String[] args) {
         if (args.length == 1 && isHelp(args[0])) {
             return TOP;
         }
-        if (args.length == 2 && isHelp(args[1]) && EntropyWorkbenchCli.isSubcommand(args[0]) && !args[0].equals("help")) {
+        if (args.length == 2 && isHelp(args[1]) && looksLikeCommandName(args[0]) && !args[0].equals("help")) {
             return args[0];
         }
         return null;
+    }
+
+    /** Lower-case letters, digits and dashes, starting with a letter: never a path, never {@code _top}. */
+    static boolean looksLikeCommandName(String arg) {
+        if (arg.isEmpty() || arg.length() > 40 || arg.charAt(0) < 'a' || arg.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < arg.length(); i++) {
+            char c = arg.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHelp(String arg) {

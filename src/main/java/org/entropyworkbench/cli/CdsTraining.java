@@ -27,14 +27,20 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, ClassNotFoundException {
         if (args.length != 1 && args.length != 2) {
             throw new IllegalArgumentException("usage: CdsTraining SAMPLE_RUN [HELP_DIR]");
         }
+        // the launcher's main class, which this run does not start: in the archive, a help line opens no jar at all
+        Class.forName(Main.class.getName(), false, CdsTraining.class.getClassLoader());
         if (args.length == 2) {
             String identity = CachedHelp.runningJarIdentity();
             if (identity != null) {
                 CachedHelp.write(Path.of(args[1]), identity);
+                // what Main does for a help line, so the archive holds those classes too
+                System.setProperty(CachedHelp.DIR_PROPERTY, args[1]);
+                CachedHelp.forArgs(new String[] {"analyze", "--help"});
+                System.clearProperty(CachedHelp.DIR_PROPERTY);
             }
         }
         String run = args[0];

@@ -36,19 +36,13 @@ public final class EntropyWorkbenchCli {
     /** Exit code of a command line that could not be understood. */
     public static final int EXIT_USAGE = 2;
 
+    /** The same as {@link Main#main}, which {@code ./ew} starts (its signatures name no picocli type). */
     public static void main(String[] args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // the version needs no command parser: skip building picocli's model (issue 12, ew --version <= 0.15 s)
-            System.out.println(Version.TEXT_PREFIX + WorkbenchVersion.current());
-            System.exit(0);
-        }
-        String help = CachedHelp.forArgs(args);
-        if (help != null) {
-            // rendered by picocli for this very jar after the build (issue 12, ew analyze --help <= 0.15 s)
-            System.out.print(help);
-            System.out.flush();
-            System.exit(0);
-        }
+        Main.main(args);
+    }
+
+    /** Runs a command line that {@link Main} did not answer itself; exits the JVM with the command's code. */
+    static void run(String[] args) {
         LogSetup.forCli();
         if (args.length == 0 || (args.length == 1 && args[0].equals("ui"))) {
             // the window without options needs no command parser either: picocli's model costs about half a
@@ -74,6 +68,18 @@ public final class EntropyWorkbenchCli {
 
     /** Runs one command line with the given streams; returns the exit code. Used by tests in-process. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        // the common analyze lines without building picocli's model (issue 12, cached analyze <= 0.5x the script)
+        Integer code = AnalyzeLine.execute(out, err, args);
+        if (code != null) {
+            out.flush();
+            err.flush();
+            return code;
+        }
+        return executeWithPicocli(out, err, args);
+    }
+
+    /** {@link #execute} with every line read by picocli (tests compare it with {@link AnalyzeLine}). */
+    static int executeWithPicocli(PrintWriter out, PrintWriter err, String... args) {
         String[] effective = args.length == 0 ? new String[] {"ui"} : args;
         CommandLine cl = commandLine(effective);
         cl.setOut(out);
@@ -87,11 +93,6 @@ public final class EntropyWorkbenchCli {
     /** Every subcommand's name, in help order. */
     static java.util.Set<String> subcommandNames() {
         return Commands.ALL.keySet();
-    }
-
-    /** True when {@code name} names a subcommand (without building any command model). */
-    static boolean isSubcommand(String name) {
-        return Commands.ALL.containsKey(name);
     }
 
     /** The configured picocli command tree with every subcommand (error handlers included). */

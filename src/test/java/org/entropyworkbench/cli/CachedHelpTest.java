@@ -36,6 +36,23 @@ class CachedHelpTest {
     }
 
     @Test
+    void aNameThatIsNoCommandHasNoStoredTextSoPicocliAnswers() throws Exception {
+        Path help = dir.resolve("help");
+        CachedHelp.write(help, "jar-1");
+        // main no longer loads the command table for a help line: the folder holds a text for each command and no other
+        assertThat(CachedHelp.helpName(new String[] {"nonsense", "--help"})).isEqualTo("nonsense");
+        assertThat(CachedHelp.read(help, "jar-1", "nonsense", false)).isNull();
+        assertThat(CachedHelp.read(help, "jar-1", "help", false)).isNull();
+        try (var files = Files.list(help)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".plain.txt")).sorted())
+                    .containsExactlyElementsOf(CachedHelp.names().stream().map(n -> n + ".plain.txt").sorted().toList());
+        }
+        for (String name : CachedHelp.names()) {
+            assertThat(name.equals("_top") || CachedHelp.looksLikeCommandName(name)).as(name).isTrue();
+        }
+    }
+
+    @Test
     void textsOfAnotherJarOrAHalfWrittenFolderAreNeverUsed() throws Exception {
         Path help = dir.resolve("help");
         CachedHelp.write(help, "jar-1");
@@ -67,7 +84,10 @@ class CachedHelpTest {
         assertThat(CachedHelp.helpName(new String[] {"analyze", "run.jsonl"})).isNull();
         assertThat(CachedHelp.helpName(new String[] {"analyze", "--k", "5", "--help"})).isNull();
         assertThat(CachedHelp.helpName(new String[] {"help", "--help"})).isNull();
-        assertThat(CachedHelp.helpName(new String[] {"nonsense", "--help"})).isNull();
+        assertThat(CachedHelp.helpName(new String[] {"_top", "--help"})).isNull();
+        assertThat(CachedHelp.helpName(new String[] {"../analyze", "--help"})).isNull();
+        assertThat(CachedHelp.helpName(new String[] {"Analyze", "--help"})).isNull();
+        assertThat(CachedHelp.helpName(new String[] {"", "--help"})).isNull();
         assertThat(CachedHelp.helpName(new String[] {})).isNull();
         assertThat(CachedHelp.forArgs(new String[] {"analyze", "--help"})).as("no folder given: picocli answers").isNull();
     }
