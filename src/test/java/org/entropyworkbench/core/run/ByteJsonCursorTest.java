@@ -121,6 +121,61 @@ class ByteJsonCursorTest {
     }
 
     @Test
+    void eightByteDigitScanFindsEveryDigitRunAndItsValue() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int run = 0; run <= 8; run++) {
+            for (int other = 0; other < 256; other++) {
+                if (other >= '0' && other <= '9') {
+                    continue;
+                }
+                byte[] bytes = new byte[8];
+                long expected = 0;
+                for (int k = 0; k < 8; k++) {
+                    int digit = random.nextInt(10);
+                    bytes[k] = (byte) (k < run ? '0' + digit : random.nextInt(256));
+                    if (k < run) {
+                        expected = expected * 10 + digit;
+                    }
+                }
+                if (run < 8) {
+                    bytes[run] = (byte) other;
+                }
+                long w = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+                assertThat(ByteJsonCursor.leadingDigits(w)).as("run %d then byte %d", run, other).isEqualTo(run);
+                if (run > 0) {
+                    assertThat(ByteJsonCursor.digitsValue(w, run)).as("run %d", run).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void numbersAroundEightByteBoundariesAndNextToNonDigitBytesReadLikeJackson() throws IOException {
+        for (String s : new String[] {"1234567", "12345678", "123456789", "0.1234567", "0.12345678", "-0.1234567",
+                "12345678.1234567", "1234567.12345678", "-0", "-0.0", "0.0000000", "-0.0000001", "7.0000001e1",
+                "123456789012345", "1234567890123456", "1.23456789012345", "1.234567890123456"}) {
+            assertReadsLikeJackson(s);
+            for (char after : new char[] {'/', ':', ',', ']'}) {
+                byte[] bytes = (s + after + "12345678").getBytes(StandardCharsets.US_ASCII);
+                cursor.reset(bytes, 0, bytes.length);
+                double v = cursor.readNumber();
+                assertThat(Double.doubleToRawLongBits(v)).as(s + after).isEqualTo(Double.doubleToRawLongBits(jackson(s)));
+                assertThat(cursor.peek()).as(s + after).isEqualTo(after);
+            }
+            byte[] high = (s + "x").getBytes(StandardCharsets.UTF_8);
+            for (int b = 0x80; b < 0x100; b++) {
+                high[high.length - 1] = (byte) b;
+                byte[] padded = java.util.Arrays.copyOf(high, high.length + 8);
+                java.util.Arrays.fill(padded, high.length, padded.length, (byte) '5');
+                cursor.reset(padded, 0, padded.length);
+                assertThat(Double.doubleToRawLongBits(cursor.readNumber())).as(s + " then byte " + b)
+                        .isEqualTo(Double.doubleToRawLongBits(jackson(s)));
+                assertThat(cursor.peek()).isEqualTo((int) (byte) b);
+            }
+        }
+    }
+
+    @Test
     void numbersOutsideTheStrictGrammarOrTooBigAreDeclined() {
         for (String s : new String[] {"01", "-01", "1.", ".5", "-", "+1", "1e", "1e+", "NaN", "-Infinity",
                 "Infinity", "x"}) {
