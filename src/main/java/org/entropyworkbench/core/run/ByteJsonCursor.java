@@ -52,6 +52,7 @@ final class ByteJsonCursor {
     private static final long ZERO_CHARS = 0x3030303030303030L;
 
     private final TokenTextCache cache;
+    private double[] numberScratch = new double[1024];
     /** Set by {@link #digitRun}: the mantissa including the digits just read. */
     private long runValue;
     private byte[] b;
@@ -365,6 +366,62 @@ final class ByteJsonCursor {
             throw DECLINE;
         }
         return lastInteger;
+    }
+
+    /**
+     * An array of numbers (nulls read as NaN), as {@code [} {@link #readNullableDouble} {@code ,} ...
+     * {@code ]} would read it, into an array of its exact length. The shape the run-file writer uses,
+     * {@code [-]d[ddddddd].d[dddddd]} (at most 15 digits) directly followed by {@code ,} or {@code ]},
+     * is read in a tight loop with the same mantissa and division as {@link #readNumber}, so the same
+     * doubles; any other element (whitespace, null, an exponent, more digits) goes through
+     * {@link #readNullableDouble} and {@link #more}.
+     */
+    double[] readNumberArray() {
+        if (openIsEmpty('[', ']')) {
+            return new double[0];
+        }
+        double[] out = numberScratch;
+        int n = 0;
+        int p = pos;
+        while (true) {
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, n * 2);
+                numberScratch = out;
+            }
+            if (p + 24 <= end) {
+                int q = p;
+                boolean negative = b[q] == '-';
+                if (negative) {
+                    q++;
+                }
+                long w = (long) LONGS.get(b, q);
+                int whole = leadingDigits(w);
+                if (whole >= 1 && whole < 8 && (whole == 1 || b[q] != '0') && b[q + whole] == '.') {
+                    int fractionStart = q + whole + 1;
+                    long f = (long) LONGS.get(b, fractionStart);
+                    int decimals = leadingDigits(f);
+                    int after = fractionStart + decimals;
+                    if (decimals >= 1 && decimals < 8 && whole + decimals <= MAX_EXACT_DIGITS
+                            && (b[after] == ',' || b[after] == ']')) {
+                        long mantissa = digitsValue(w, whole) * POW10_LONG[decimals] + digitsValue(f, decimals);
+                        double v = mantissa / POW10[decimals];
+                        out[n++] = negative ? -v : v;
+                        p = after + 1;
+                        if (b[after] == ']') {
+                            pos = p;
+                            return java.util.Arrays.copyOf(out, n);
+                        }
+                        continue;
+                    }
+                }
+            }
+            pos = p;
+            out[n++] = readNullableDouble();
+            if (!more(']')) {
+                return java.util.Arrays.copyOf(out, n);
+            }
+            p = pos;
+        }
     }
 
     /** A number, or null read as NaN; anything else declines. */

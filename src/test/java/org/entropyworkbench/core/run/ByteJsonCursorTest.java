@@ -175,6 +175,55 @@ class ByteJsonCursorTest {
         }
     }
 
+    /** What Jackson reads for each element of a number array (null as NaN), the fast path's reference. */
+    private static double[] jacksonArray(String json) throws IOException {
+        try (JsonParser p = JsonFields.FACTORY.createParser(json)) {
+            assertThat(p.nextToken()).isEqualTo(JsonToken.START_ARRAY);
+            java.util.List<Double> values = new java.util.ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                values.add(p.currentToken() == JsonToken.VALUE_NULL ? Double.NaN : p.getDoubleValue());
+            }
+            return values.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+
+    @Test
+    void numberArraysReadExactlyLikeJacksonWhateverTheElementsLookLike() throws IOException {
+        SplittableRandom random = new SplittableRandom(2026);
+        FixedDecimals decimals = new FixedDecimals();
+        String[] odd = {"null", "0", "-0", "-0.0", "0.0", "1e-7", "-2.5E+3", "12345678.5", "0.123456789012",
+                "1234567890123456.5", "7", "-12", "0.00000001", "99999999.9999999", " 1.5", "1.5 ", "\t-0.25"};
+        for (int i = 0; i < 20_000; i++) {
+            int count = random.nextInt(0, 40);
+            StringBuilder json = new StringBuilder("[");
+            for (int k = 0; k < count; k++) {
+                if (k > 0) {
+                    json.append(',');
+                }
+                if (random.nextInt(6) == 0) {
+                    json.append(odd[random.nextInt(odd.length)]);
+                } else {
+                    double v = (random.nextDouble() * 2 - 1) * Math.pow(10, random.nextInt(-4, 8));
+                    json.append(decimals.buffer, 0, decimals.format(v, random.nextInt(0, 8)));
+                }
+            }
+            json.append(']');
+            String text = json.toString();
+            double[] expected = jacksonArray(text);
+            double[] fast = on(text + (random.nextBoolean() ? "" : ",\"tail\":[1.25,2.5]")).readNumberArray();
+            assertThat(fast.length).as(text).isEqualTo(expected.length);
+            for (int k = 0; k < expected.length; k++) {
+                assertThat(Double.doubleToRawLongBits(fast[k])).as(text + " element " + k)
+                        .isEqualTo(Double.doubleToRawLongBits(expected[k]));
+            }
+        }
+        assertThat(on("[]").readNumberArray()).isEmpty();
+        assertThatThrownBy(() -> on("[1.5,]").readNumberArray()).isInstanceOf(ByteJsonCursor.Decline.class);
+        assertThatThrownBy(() -> on("[1.5,01.5]").readNumberArray()).isInstanceOf(ByteJsonCursor.Decline.class);
+        assertThatThrownBy(() -> on("[0.25,0.5,0.75,1.25,1.5x]").readNumberArray()).isInstanceOf(ByteJsonCursor.Decline.class);
+        assertThatThrownBy(() -> on("[0.25,0.5,0.75,1.25,1.5").readNumberArray()).isInstanceOf(ByteJsonCursor.Decline.class);
+    }
+
     @Test
     void numbersOutsideTheStrictGrammarOrTooBigAreDeclined() {
         for (String s : new String[] {"01", "-01", "1.", ".5", "-", "+1", "1e", "1e+", "NaN", "-Infinity",
