@@ -182,9 +182,34 @@ final class ByteJsonCursor {
         return stringHere();
     }
 
-    /** The string whose opening quote is at {@code pos}; plain ASCII is hashed while it is scanned. */
+    /**
+     * The string whose opening quote is at {@code pos}. A plain-ASCII string of up to 15 bytes (most
+     * token texts) is found eight bytes at a time and looked up by its bytes packed into two longs;
+     * longer ones are hashed while they are scanned; escapes and non-ASCII take the general path.
+     */
     private String stringHere() {
         int start = ++pos;
+        if (start + 16 <= end) {
+            long w0 = (long) LONGS.get(b, start);
+            long special0 = endOfPlainText(w0);
+            if (special0 != 0) {
+                int n = Long.numberOfTrailingZeros(special0) >>> 3;
+                if (b[start + n] == '"') {
+                    pos = start + n + 1;
+                    return cache.packedText(b, start, n, n == 0 ? 0L : w0 & (-1L >>> (64 - 8 * n)), 0L);
+                }
+            } else {
+                long w1 = (long) LONGS.get(b, start + 8);
+                long special1 = endOfPlainText(w1);
+                if (special1 != 0) {
+                    int n = Long.numberOfTrailingZeros(special1) >>> 3;
+                    if (b[start + 8 + n] == '"') {
+                        pos = start + 9 + n;
+                        return cache.packedText(b, start, 8 + n, w0, n == 0 ? 0L : w1 & (-1L >>> (64 - 8 * n)));
+                    }
+                }
+            }
+        }
         int limit = Math.min(end, start + MAX_STRING_BYTES);
         int h = 0;
         for (int i = start; i < limit; i++) {
@@ -199,6 +224,20 @@ final class ByteJsonCursor {
             h = 31 * h + c;
         }
         return readEscapedString(start);
+    }
+
+    /**
+     * The high bit of each byte of {@code w} (first byte lowest) that ends a plain string run: a quote,
+     * a backslash, a control byte or a non-ASCII byte. Exact for the lowest flagged byte (a borrow
+     * can only flag bytes after a flagged one), which is all callers use.
+     */
+    static long endOfPlainText(long w) {
+        long quote = w ^ 0x2222222222222222L;
+        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+        long isQuote = (quote - 0x0101010101010101L) & ~quote;
+        long isBackslash = (backslash - 0x0101010101010101L) & ~backslash;
+        long isControl = (w - 0x2020202020202020L) & ~w;
+        return (isQuote | isBackslash | isControl | w) & 0x8080808080808080L;
     }
 
     /** Skips a string (the next token must be one), validating it as strictly as reading would. */

@@ -298,6 +298,49 @@ class ByteJsonCursorTest {
         assertThat(cursor.atEnd()).isTrue();
     }
 
+    /** What Jackson reads for a JSON string token. */
+    private static String jacksonString(String json) throws IOException {
+        try (JsonParser p = JsonFields.FACTORY.createParser(json)) {
+            assertThat(p.nextToken()).isEqualTo(JsonToken.VALUE_STRING);
+            return p.getText();
+        }
+    }
+
+    @Test
+    void shortTextsReadEightBytesAtATimeEqualJacksonAndAreShared() throws IOException {
+        SplittableRandom random = new SplittableRandom(5);
+        // fewer distinct texts than the cache holds (TokenTextCache.MAX_ENTRIES), so none is dropped by a reset
+        String[] specials = {"\\n", "\\\"", "\\\\", "\\u00e9", "\u00e9", "\u4e2d", "\ud83d\ude00", "/"};
+        for (int i = 0; i < 5_000; i++) {
+            int length = random.nextInt(0, 20);
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < length; k++) {
+                text.append((char) random.nextInt(0x20, 0x7f));
+            }
+            String plain = text.toString().replace("\\", "").replace("\"", "");
+            String json = random.nextInt(4) == 0
+                    ? "\"" + plain.substring(0, plain.length() / 2) + specials[random.nextInt(specials.length)]
+                            + plain.substring(plain.length() / 2) + "\""
+                    : "\"" + plain + "\"";
+            String expected = jacksonString(json);
+            String line = json + "," + json + ",\"0123456789abcdef0123\"";
+            String first = on(line).readString();
+            assertThat(cursor.more(']')).isTrue();
+            String second = cursor.readString();
+            assertThat(first).as(json).isEqualTo(expected);
+            assertThat(second).as(json).isEqualTo(expected);
+            if (json.indexOf('\\') < 0 && expected.length() <= 15 && expected.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                assertThat(second).as(json).isSameAs(first);
+            }
+            assertThat(cursor.more(']')).isTrue();
+            assertThat(cursor.readString()).isEqualTo("0123456789abcdef0123");
+        }
+        for (int control = 0; control < 0x20; control++) {
+            String line = "\"abc" + (char) control + "def\",\"0123456789abcdef\"";
+            assertThatThrownBy(() -> on(line).readString()).isInstanceOf(ByteJsonCursor.Decline.class);
+        }
+    }
+
     @Test
     void repeatedShortTextsShareOneString() {
         byte[] line = "\" the\",\" the\"".getBytes(StandardCharsets.US_ASCII);
