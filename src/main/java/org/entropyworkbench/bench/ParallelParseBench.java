@@ -23,6 +23,11 @@ import org.entropyworkbench.core.run.RunFileReader;
 public final class ParallelParseBench implements BenchSection {
 
     static final String SECTION = "Parsing large run files on every core";
+    /**
+     * Untimed rounds per detail before the timed ones. Two, because with one the first detail's timed
+     * rounds still ran while C2 compiled the parser (70-100 ms of JIT-thread CPU per read at load 14).
+     */
+    static final int WARM_UP_ROUNDS = 2;
 
     @Override
     public String id() { return "parse"; }
@@ -45,7 +50,7 @@ public final class ParallelParseBench implements BenchSection {
             List<Double> parCpu = new ArrayList<>();
             List<Double> seqGc = new ArrayList<>();
             List<Double> parGc = new ArrayList<>();
-            for (int r = -1; r < rounds; r++) {
+            for (int r = -WARM_UP_ROUNDS; r < rounds; r++) {
                 context.progress(id(), detail + (r < 0 ? ": warm-up" : ": round " + (r + 1) + " of " + rounds));
                 boolean parallelFirst = (r & 1) != 0;
                 Timed first = timed(file, detail, parallelFirst);
@@ -85,7 +90,7 @@ public final class ParallelParseBench implements BenchSection {
                         "read all bytes", plainMbPerS);
             }
         }
-        report.note(SECTION, "medians of " + rounds + " rounds after a warm-up; the file is in the page cache, so reading its"
+        report.note(SECTION, "medians of " + rounds + " rounds after " + WARM_UP_ROUNDS + " warm-up rounds; the file is in the page cache, so reading its"
                 + " bytes runs at memory speed; the readers take turns going first and each read starts after a System.gc() with no other result alive; the two readers agreed on steps and problems in every round; CPU = the whole"
                 + " process's CPU time during the read (workers, GC and JIT threads); GC pauses = the collectors' collection"
                 + " time during the read (GarbageCollectorMXBean; on JDK 17's G1 that is the stop-the-world pauses)");
