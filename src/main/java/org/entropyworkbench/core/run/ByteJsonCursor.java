@@ -419,6 +419,29 @@ final class ByteJsonCursor {
         if (openIsEmpty('[', ']')) {
             return new double[0];
         }
+        int n = numbersIntoScratch();
+        return java.util.Arrays.copyOf(numberScratch, n);
+    }
+
+    /**
+     * Skips one value exactly as {@link #skipValue} would (same values accepted, same declines), faster
+     * when it is an array of numbers: that is scanned as {@link #readNumberArray} scans it, without
+     * keeping the numbers; anything else is skipped again from its start by {@link #skipValue}.
+     */
+    void skipNumberArray() {
+        int start = peek() < 0 ? end : pos;
+        try {
+            if (!openIsEmpty('[', ']')) {
+                numbersIntoScratch();
+            }
+        } catch (Decline notPlainNumbers) {
+            pos = start;
+            skipValue();
+        }
+    }
+
+    /** After an array's {@code [} and before its first element: reads the elements into {@link #numberScratch}, returns their count. */
+    private int numbersIntoScratch() {
         double[] out = numberScratch;
         int n = 0;
         int p = pos;
@@ -448,7 +471,7 @@ final class ByteJsonCursor {
                         p = after + 1;
                         if (b[after] == ']') {
                             pos = p;
-                            return java.util.Arrays.copyOf(out, n);
+                            return n;
                         }
                         continue;
                     }
@@ -457,7 +480,7 @@ final class ByteJsonCursor {
             pos = p;
             out[n++] = readNullableDouble();
             if (!more(']')) {
-                return java.util.Arrays.copyOf(out, n);
+                return n;
             }
             p = pos;
         }

@@ -81,7 +81,7 @@ final class FastStepLineReader {
                 case "entropy": f.entropy = readEntropy(); break;
                 case "tail":
                     if (summary) {
-                        in.skipValue();
+                        in.skipNumberArray();
                     } else {
                         f.tail = readDoubles();
                     }

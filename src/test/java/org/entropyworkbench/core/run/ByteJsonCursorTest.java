@@ -225,6 +225,53 @@ class ByteJsonCursorTest {
     }
 
     @Test
+    void skippingANumberArrayAcceptsAndDeclinesExactlyWhatSkippingAnyValueDoes() {
+        SplittableRandom random = new SplittableRandom(99);
+        String[] elements = {"0.0326", "-0.8302337", "36.8249152", "0", "-0", "null", "1e-7", "01", "1.", "\"x\"",
+                "true", "[1.5,[2.5]]", "{\"a\":[1]}", "", "nul", "0.12345678", " 2.5 ", "-", "12345678.5"};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder json = new StringBuilder();
+            int shape = random.nextInt(10);
+            if (shape == 0) {
+                json.append(elements[random.nextInt(elements.length)]);
+            } else {
+                json.append('[');
+                int count = random.nextInt(0, 30);
+                for (int k = 0; k < count; k++) {
+                    if (k > 0) {
+                        json.append(random.nextInt(50) == 0 ? ",," : ",");
+                    }
+                    json.append(random.nextInt(8) == 0 ? elements[random.nextInt(elements.length)]
+                            : String.format(java.util.Locale.ROOT, "%.7f", random.nextDouble() * 40 - 20));
+                }
+                if (random.nextInt(30) != 0) {
+                    json.append(']');
+                }
+            }
+            String line = json + ",\"next\":1}";
+            int skippedTo = -1;
+            try {
+                on(line).skipValue();
+                skippedTo = cursor.peek() == ',' ? line.indexOf(",\"next\"", 0) : -2;
+            } catch (ByteJsonCursor.Decline e) {
+                skippedTo = -3;
+            }
+            int fastTo;
+            try {
+                on(line).skipNumberArray();
+                fastTo = cursor.peek() == ',' ? line.indexOf(",\"next\"", 0) : -2;
+            } catch (ByteJsonCursor.Decline e) {
+                fastTo = -3;
+            }
+            assertThat(fastTo).as(line).isEqualTo(skippedTo);
+            if (skippedTo >= 0) {
+                assertThat(cursor.more('}')).isTrue();
+                assertThat(cursor.readString()).isEqualTo("next");
+            }
+        }
+    }
+
+    @Test
     void numbersOutsideTheStrictGrammarOrTooBigAreDeclined() {
         for (String s : new String[] {"01", "-01", "1.", ".5", "-", "+1", "1e", "1e+", "NaN", "-Infinity",
                 "Infinity", "x"}) {
