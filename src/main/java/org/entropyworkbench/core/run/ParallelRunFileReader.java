@@ -36,6 +36,8 @@ public final class ParallelRunFileReader {
     /** Files below this size are read sequentially: the threads would cost more than they save. */
     public static final long MIN_PARALLEL_BYTES = 16L << 20;
     static final int CHUNK_BYTES = 2 << 20;
+    /** The most one read call asks for (see {@link Job#parseChunk}). */
+    static final int READ_BYTES = 256 << 10;
     /** Chunks submitted ahead per worker thread; more only costs a few futures. */
     static final int CHUNKS_IN_FLIGHT_PER_THREAD = 4;
 
@@ -217,11 +219,16 @@ public final class ParallelRunFileReader {
             ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
             long pos = start;
             while (buf.hasRemaining()) {
+                // at most READ_BYTES per call: the JDK stages a heap read in a per-thread direct buffer of the
+                // request's size, and one size for every call lets it reuse that buffer instead of allocating
+                // and zeroing a new multi-megabyte one for every chunk
+                buf.limit(Math.min(length, buf.position() + READ_BYTES));
                 int n = ch.read(buf, pos);
                 if (n < 0) {
                     break; // the file shrank: parse what was there
                 }
                 pos += n;
+                buf.limit(length);
             }
             StepLineParser parser = parsers.get();
             List<Line> lines = new ArrayList<>();
