@@ -14,8 +14,8 @@ import org.entropyworkbench.core.run.RunFileReader;
 /**
  * Issue 12: reading a large uncompressed run file on every core ({@link ParallelRunFileReader})
  * against the sequential {@link RunFileReader} and against reading the same bytes, all three
- * alternating in the same rounds (which reader goes first alternates too; each read starts from a
- * collected heap with no earlier result alive). Both details: FULL (everything, as the ingest section reads) and
+ * alternating in the same rounds (which reader goes first alternates too; no earlier result is
+ * alive during a read). Both details: FULL (everything, as the ingest section reads) and
  * SUMMARY (what the analysis and the summary cache need). Besides wall time it reports each reader's
  * process CPU time (all threads: workers, GC, JIT) and the GC pause time during its reads, because
  * the parsed arrays all survive their read, so young collections copy them while the readers wait.
@@ -91,7 +91,7 @@ public final class ParallelParseBench implements BenchSection {
             }
         }
         report.note(SECTION, "medians of " + rounds + " rounds after " + WARM_UP_ROUNDS + " warm-up rounds; the file is in the page cache, so reading its"
-                + " bytes runs at memory speed; the readers take turns going first and each read starts after a System.gc() with no other result alive; the two readers agreed on steps and problems in every round; CPU = the whole"
+                + " bytes runs at memory speed; the readers take turns going first and no other result is alive during a read; the two readers agreed on steps and problems in every round; CPU = the whole"
                 + " process's CPU time during the read (workers, GC and JIT threads); GC pauses = the collectors' collection"
                 + " time during the read (GarbageCollectorMXBean; on JDK 17's G1 that is the stop-the-world pauses)");
     }
@@ -101,13 +101,14 @@ public final class ParallelParseBench implements BenchSection {
     }
 
     /**
-     * Reads the file once with one reader, starting from a collected heap: every read then pays for
-     * collecting its own arrays only. Without this, the read that comes second in a round paid for
-     * copying the first one's still-young result (up to 1.7 s of young-collection pauses per read at
-     * load 13, all of it landing on the parallel reader, which always came second).
+     * Reads the file once with one reader and keeps only counts and problems, so no earlier result is
+     * alive during the next read and a young collection in a read copies that read's arrays only. Before,
+     * the read that came second in a round paid for copying the first one's still-young result (up to
+     * 1.7 s of young-collection pauses per read at load 13, all of it on the parallel reader, which
+     * always came second). No {@code System.gc()} before a read: it shrank the heap to 40-56 MB, so every
+     * read then paid three or four young collections while the heap grew back, which a user's JVM does not.
      */
     private static Timed timed(Path file, RunFileReader.Detail detail, boolean parallel) throws Exception {
-        System.gc();
         long c0 = processCpuNanos();
         long g0 = gcPauseMillis();
         long t0 = System.nanoTime();
