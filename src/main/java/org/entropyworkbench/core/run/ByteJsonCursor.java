@@ -1,5 +1,8 @@
 package org.entropyworkbench.core.run;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,6 +19,8 @@ import java.nio.charset.StandardCharsets;
  * {@code digits / 10^decimals}, which is exact and correctly rounded (both operands are exact
  * doubles, and IEEE division rounds once: the classic fast path of Clinger), hence equal to
  * {@link Double#parseDouble}. Anything else goes to {@link Double#parseDouble} on the number's text.
+ * The digits are read eight bytes at a time ({@link #digitRun}); that only changes how fast the
+ * same integer mantissa is found, not which double it becomes.
  *
  * <p>Not thread-safe: one instance per reading thread; {@link #reset} points it at the next line.
  */
@@ -42,7 +47,14 @@ final class ByteJsonCursor {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+    private static final long[] POW10_LONG = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ZERO_CHARS = 0x3030303030303030L;
+
     private final TokenTextCache cache;
+    private double[] numberScratch = new double[1024];
+    /** Set by {@link #digitRun}: the mantissa including the digits just read. */
+    private long runValue;
     private byte[] b;
     private int pos;
     private int end;
@@ -170,9 +182,34 @@ final class ByteJsonCursor {
         return stringHere();
     }
 
-    /** The string whose opening quote is at {@code pos}; plain ASCII is hashed while it is scanned. */
+    /**
+     * The string whose opening quote is at {@code pos}. A plain-ASCII string of up to 15 bytes (most
+     * token texts) is found eight bytes at a time and looked up by its bytes packed into two longs;
+     * longer ones are hashed while they are scanned; escapes and non-ASCII take the general path.
+     */
     private String stringHere() {
         int start = ++pos;
+        if (start + 16 <= end) {
+            long w0 = (long) LONGS.get(b, start);
+            long special0 = endOfPlainText(w0);
+            if (special0 != 0) {
+                int n = Long.numberOfTrailingZeros(special0) >>> 3;
+                if (b[start + n] == '"') {
+                    pos = start + n + 1;
+                    return cache.packedText(b, start, n, n == 0 ? 0L : w0 & (-1L >>> (64 - 8 * n)), 0L);
+                }
+            } else {
+                long w1 = (long) LONGS.get(b, start + 8);
+                long special1 = endOfPlainText(w1);
+                if (special1 != 0) {
+                    int n = Long.numberOfTrailingZeros(special1) >>> 3;
+                    if (b[start + 8 + n] == '"') {
+                        pos = start + 9 + n;
+                        return cache.packedText(b, start, 8 + n, w0, n == 0 ? 0L : w1 & (-1L >>> (64 - 8 * n)));
+                    }
+                }
+            }
+        }
         int limit = Math.min(end, start + MAX_STRING_BYTES);
         int h = 0;
         for (int i = start; i < limit; i++) {
@@ -187,6 +224,20 @@ final class ByteJsonCursor {
             h = 31 * h + c;
         }
         return readEscapedString(start);
+    }
+
+    /**
+     * The high bit of each byte of {@code w} (first byte lowest) that ends a plain string run: a quote,
+     * a backslash, a control byte or a non-ASCII byte. Exact for the lowest flagged byte (a borrow
+     * can only flag bytes after a flagged one), which is all callers use.
+     */
+    static long endOfPlainText(long w) {
+        long quote = w ^ 0x2222222222222222L;
+        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+        long isQuote = (quote - 0x0101010101010101L) & ~quote;
+        long isBackslash = (backslash - 0x0101010101010101L) & ~backslash;
+        long isControl = (w - 0x2020202020202020L) & ~w;
+        return (isQuote | isBackslash | isControl | w) & 0x8080808080808080L;
     }
 
     /** Skips a string (the next token must be one), validating it as strictly as reading would. */
@@ -356,6 +407,85 @@ final class ByteJsonCursor {
         return lastInteger;
     }
 
+    /**
+     * An array of numbers (nulls read as NaN), as {@code [} {@link #readNullableDouble} {@code ,} ...
+     * {@code ]} would read it, into an array of its exact length. The shape the run-file writer uses,
+     * {@code [-]d[ddddddd].d[dddddd]} (at most 15 digits) directly followed by {@code ,} or {@code ]},
+     * is read in a tight loop with the same mantissa and division as {@link #readNumber}, so the same
+     * doubles; any other element (whitespace, null, an exponent, more digits) goes through
+     * {@link #readNullableDouble} and {@link #more}.
+     */
+    double[] readNumberArray() {
+        if (openIsEmpty('[', ']')) {
+            return new double[0];
+        }
+        int n = numbersIntoScratch();
+        return java.util.Arrays.copyOf(numberScratch, n);
+    }
+
+    /**
+     * Skips one value exactly as {@link #skipValue} would (same values accepted, same declines), faster
+     * when it is an array of numbers: that is scanned as {@link #readNumberArray} scans it, without
+     * keeping the numbers; anything else is skipped again from its start by {@link #skipValue}.
+     */
+    void skipNumberArray() {
+        int start = peek() < 0 ? end : pos;
+        try {
+            if (!openIsEmpty('[', ']')) {
+                numbersIntoScratch();
+            }
+        } catch (Decline notPlainNumbers) {
+            pos = start;
+            skipValue();
+        }
+    }
+
+    /** After an array's {@code [} and before its first element: reads the elements into {@link #numberScratch}, returns their count. */
+    private int numbersIntoScratch() {
+        double[] out = numberScratch;
+        int n = 0;
+        int p = pos;
+        while (true) {
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, n * 2);
+                numberScratch = out;
+            }
+            if (p + 24 <= end) {
+                int q = p;
+                boolean negative = b[q] == '-';
+                if (negative) {
+                    q++;
+                }
+                long w = (long) LONGS.get(b, q);
+                int whole = leadingDigits(w);
+                if (whole >= 1 && whole < 8 && (whole == 1 || b[q] != '0') && b[q + whole] == '.') {
+                    int fractionStart = q + whole + 1;
+                    long f = (long) LONGS.get(b, fractionStart);
+                    int decimals = leadingDigits(f);
+                    int after = fractionStart + decimals;
+                    if (decimals >= 1 && decimals < 8 && whole + decimals <= MAX_EXACT_DIGITS
+                            && (b[after] == ',' || b[after] == ']')) {
+                        long mantissa = digitsValue(w, whole) * POW10_LONG[decimals] + digitsValue(f, decimals);
+                        double v = mantissa / POW10[decimals];
+                        out[n++] = negative ? -v : v;
+                        p = after + 1;
+                        if (b[after] == ']') {
+                            pos = p;
+                            return n;
+                        }
+                        continue;
+                    }
+                }
+            }
+            pos = p;
+            out[n++] = readNullableDouble();
+            if (!more(']')) {
+                return n;
+            }
+            p = pos;
+        }
+    }
+
     /** A number, or null read as NaN; anything else declines. */
     double readNullableDouble() {
         if (peek() == 'n' && matchLiteral("null")) {
@@ -378,15 +508,8 @@ final class ByteJsonCursor {
             i++;
         }
         int first = i;
-        long mantissa = 0;
-        while (i < end) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                break;
-            }
-            mantissa = mantissa * 10 + d;
-            i++;
-        }
+        i = digitRun(i, 0);
+        long mantissa = runValue;
         int wholeDigits = i - first;
         if (wholeDigits == 0 || wholeDigits > MAX_EXACT_DIGITS || (wholeDigits > 1 && b[first] == '0')) {
             return readNumberInGeneral(start);
@@ -395,14 +518,8 @@ final class ByteJsonCursor {
         boolean fraction = i < end && b[i] == '.';
         if (fraction) {
             int fractionStart = ++i;
-            while (i < end) {
-                int d = b[i] - '0';
-                if (d < 0 || d > 9) {
-                    break;
-                }
-                mantissa = mantissa * 10 + d;
-                i++;
-            }
+            i = digitRun(i, mantissa);
+            mantissa = runValue;
             decimals = i - fractionStart;
             if (decimals == 0 || wholeDigits + decimals > MAX_EXACT_DIGITS) {
                 return readNumberInGeneral(start);
@@ -420,6 +537,58 @@ final class ByteJsonCursor {
         lastWasInteger = false;
         double v = mantissa / POW10[decimals];
         return negative ? -v : v;
+    }
+
+    /**
+     * Reads the ASCII digits from {@code i}, eight bytes at a time while eight bytes of the line are
+     * left: sets {@link #runValue} to {@code prior} followed by those digits (prior * 10^n + digits)
+     * and returns the index after the last digit read. It may stop once more than
+     * {@value #MAX_EXACT_DIGITS} digits were read (the value may then have overflowed): callers send
+     * such numbers to {@link #readNumberInGeneral}, which starts again from the number's first byte.
+     */
+    private int digitRun(int i, long prior) {
+        long m = prior;
+        int from = i;
+        while (i + 8 <= end) {
+            long w = (long) LONGS.get(b, i);
+            int n = leadingDigits(w);
+            if (n == 0) {
+                runValue = m;
+                return i;
+            }
+            m = m * POW10_LONG[n] + digitsValue(w, n);
+            i += n;
+            if (n < 8 || i - from > MAX_EXACT_DIGITS) {
+                runValue = m;
+                return i;
+            }
+        }
+        while (i < end) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            m = m * 10 + d;
+            i++;
+        }
+        runValue = m;
+        return i;
+    }
+
+    /** How many of the eight bytes in {@code w} (first byte lowest) are ASCII digits before the first other byte. */
+    static int leadingDigits(long w) {
+        long t = w ^ ZERO_CHARS;
+        // a byte is a digit iff t's byte is 0..9: adding 0x76 to its low 7 bits sets bit 7 from 10 up, t's own bit 7 from 128 up
+        long nonDigit = (((t & 0x7F7F7F7F7F7F7F7FL) + 0x7676767676767676L) | t) & 0x8080808080808080L;
+        return Long.numberOfTrailingZeros(nonDigit) >>> 3;
+    }
+
+    /** The value of the first {@code n} (1 to 8) bytes of {@code w}, which are ASCII digits, the first byte most significant. */
+    static long digitsValue(long w, int n) {
+        long t = (w ^ ZERO_CHARS) << (64 - 8 * n);
+        t = (t * 10 + (t >>> 8)) & 0x00FF00FF00FF00FFL;
+        t = (t * 100 + (t >>> 16)) & 0x0000FFFF0000FFFFL;
+        return (t * 10000 + (t >>> 32)) & 0xFFFFFFFFL;
     }
 
     /** Any JSON number from {@code from}: exponents, long mantissas, and the strict grammar's errors. */

@@ -24,7 +24,6 @@ import java.util.TreeMap;
 final class FastStepLineReader {
 
     private final ByteJsonCursor in = new ByteJsonCursor(new TokenTextCache());
-    private double[] numbers = new double[1024];
     private String[] texts = new String[64];
 
     /** The step on this line, or null when the line must go to the Jackson path. */
@@ -82,7 +81,7 @@ final class FastStepLineReader {
                 case "entropy": f.entropy = readEntropy(); break;
                 case "tail":
                     if (summary) {
-                        in.skipValue();
+                        in.skipNumberArray();
                     } else {
                         f.tail = readDoubles();
                     }
@@ -170,19 +169,7 @@ final class FastStepLineReader {
 
     /** An array of numbers (nulls read as NaN). */
     private double[] readDoubles() {
-        if (in.openIsEmpty('[', ']')) {
-            return new double[0];
-        }
-        int n = 0;
-        double[] buf = numbers;
-        do {
-            if (n == buf.length) {
-                buf = Arrays.copyOf(buf, n * 2);
-                numbers = buf;
-            }
-            buf[n++] = in.readNullableDouble();
-        } while (in.more(']'));
-        return Arrays.copyOf(buf, n);
+        return in.readNumberArray();
     }
 
     private List<StepRecord.TopLogprobs> readTop() {

@@ -23,13 +23,23 @@ import org.entropyworkbench.core.io.LineSplitter;
  * outcomes go in file order through {@link RunAssembly}, the same file-level rules (line numbers,
  * duplicates, a half-written last line). The result equals {@link RunFileReader#read(Path, RunFileReader.Detail)}
  * for the same bytes. Gzip files (a compressed stream cannot be cut) and small files are read
- * sequentially. At most {@code threads + 1} chunks are held at once. Stateless; any thread.
+ * sequentially. Stateless; any thread.
+ *
+ * <p>Keeping both cores busy: each worker reads its chunks into one byte array it keeps for the whole
+ * read (a fresh multi-megabyte array per chunk is a "humongous" G1 allocation that starts GC cycles),
+ * and up to {@link #CHUNKS_IN_FLIGHT_PER_THREAD} chunks per worker may be parsed ahead of the one the
+ * assembly waits for, so a worker never idles behind a slower neighbour's chunk. Chunks waiting for
+ * assembly hold only their parsed steps, which the result keeps anyway.
  */
 public final class ParallelRunFileReader {
 
     /** Files below this size are read sequentially: the threads would cost more than they save. */
     public static final long MIN_PARALLEL_BYTES = 16L << 20;
-    static final int CHUNK_BYTES = 4 << 20;
+    static final int CHUNK_BYTES = 2 << 20;
+    /** The most one read call asks for (see {@link Job#parseChunk}). */
+    static final int READ_BYTES = 256 << 10;
+    /** Chunks submitted ahead per worker thread; more only costs a few futures. */
+    static final int CHUNKS_IN_FLIGHT_PER_THREAD = 4;
 
     private ParallelRunFileReader() {
     }
@@ -92,6 +102,8 @@ public final class ParallelRunFileReader {
         private final ExecutorService pool;
         private final int threads;
         private final ThreadLocal<StepLineParser> parsers;
+        /** Each worker's chunk buffer, reused for every chunk it reads in this job. */
+        private final ThreadLocal<byte[]> buffers = new ThreadLocal<>();
         private final int chunkBytes;
 
         Job(Path path, RunFileReader.Detail detail, FileChannel ch, ExecutorService pool, int threads, int chunkBytes) {
@@ -114,7 +126,7 @@ public final class ParallelRunFileReader {
             long next = 0;
             boolean stopped = false;
             while ((next < size || !inFlight.isEmpty()) && !stopped) {
-                while (next < size && inFlight.size() <= threads) {
+                while (next < size && inFlight.size() < threads * CHUNKS_IN_FLIGHT_PER_THREAD) {
                     long start = next;
                     long end = lineEndAfter(Math.min(size, start + chunkBytes), size);
                     boolean first = start == 0;
@@ -196,15 +208,27 @@ public final class ParallelRunFileReader {
          * the limit becomes its problem.
          */
         private Chunk parseChunk(long start, long end, boolean first) throws IOException {
-            byte[] bytes = new byte[(int) (end - start)];
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            int length = (int) (end - start);
+            byte[] bytes = buffers.get();
+            if (bytes == null || bytes.length < length) {
+                bytes = new byte[Math.max(length, chunkBytes + (chunkBytes >> 2))];
+                if (bytes.length <= 4 * chunkBytes) {
+                    buffers.set(bytes); // a chunk holding one huge line gets its own array, not kept
+                }
+            }
+            ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
             long pos = start;
             while (buf.hasRemaining()) {
+                // at most READ_BYTES per call: the JDK stages a heap read in a per-thread direct buffer of the
+                // request's size, and one size for every call lets it reuse that buffer instead of allocating
+                // and zeroing a new multi-megabyte one for every chunk
+                buf.limit(Math.min(length, buf.position() + READ_BYTES));
                 int n = ch.read(buf, pos);
                 if (n < 0) {
                     break; // the file shrank: parse what was there
                 }
                 pos += n;
+                buf.limit(length);
             }
             StepLineParser parser = parsers.get();
             List<Line> lines = new ArrayList<>();

@@ -26,6 +26,11 @@ final class TokenTextCache {
     private final byte[][] keys = new byte[SLOTS][];
     private final String[] values = new String[SLOTS];
     private int size;
+    /** A second table for texts of at most 15 bytes, keyed by their bytes packed into two longs. */
+    private final long[] packedLow = new long[SLOTS];
+    private final long[] packedHigh = new long[SLOTS];
+    private final String[] packedValues = new String[SLOTS];
+    private int packedSize;
 
     /** The text of {@code length} ASCII bytes of {@code b} from {@code start}. */
     String text(byte[] b, int start, int length) {
@@ -65,6 +70,38 @@ final class TokenTextCache {
         keys[slot] = Arrays.copyOfRange(b, start, start + length);
         values[slot] = s;
         size++;
+        return s;
+    }
+
+    /**
+     * The text of {@code length} (0 to 15) plain ASCII bytes of {@code b} from {@code start}, which the
+     * caller also passes packed little-endian into {@code low} (bytes 0-7) and {@code high} (bytes
+     * 8-14), zero beyond the text. Plain ASCII has no zero byte, so the two longs alone identify the
+     * text and a lookup is one hash and two comparisons.
+     */
+    String packedText(byte[] b, int start, int length, long low, long high) {
+        long mixed = (low ^ (high * 0xC2B2AE3D27D4EB4FL)) * 0x9E3779B97F4A7C15L;
+        int slot = (int) (mixed >>> (64 - SLOT_BITS));
+        while (true) {
+            String value = packedValues[slot];
+            if (value == null) {
+                break;
+            }
+            if (packedLow[slot] == low && packedHigh[slot] == high) {
+                return value;
+            }
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        String s = new String(b, start, length, StandardCharsets.ISO_8859_1);
+        if (packedSize == MAX_ENTRIES) {
+            Arrays.fill(packedValues, null);
+            packedSize = 0;
+            return s;
+        }
+        packedLow[slot] = low;
+        packedHigh[slot] = high;
+        packedValues[slot] = s;
+        packedSize++;
         return s;
     }
 

@@ -121,6 +121,157 @@ class ByteJsonCursorTest {
     }
 
     @Test
+    void eightByteDigitScanFindsEveryDigitRunAndItsValue() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int run = 0; run <= 8; run++) {
+            for (int other = 0; other < 256; other++) {
+                if (other >= '0' && other <= '9') {
+                    continue;
+                }
+                byte[] bytes = new byte[8];
+                long expected = 0;
+                for (int k = 0; k < 8; k++) {
+                    int digit = random.nextInt(10);
+                    bytes[k] = (byte) (k < run ? '0' + digit : random.nextInt(256));
+                    if (k < run) {
+                        expected = expected * 10 + digit;
+                    }
+                }
+                if (run < 8) {
+                    bytes[run] = (byte) other;
+                }
+                long w = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+                assertThat(ByteJsonCursor.leadingDigits(w)).as("run %d then byte %d", run, other).isEqualTo(run);
+                if (run > 0) {
+                    assertThat(ByteJsonCursor.digitsValue(w, run)).as("run %d", run).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void numbersAroundEightByteBoundariesAndNextToNonDigitBytesReadLikeJackson() throws IOException {
+        for (String s : new String[] {"1234567", "12345678", "123456789", "0.1234567", "0.12345678", "-0.1234567",
+                "12345678.1234567", "1234567.12345678", "-0", "-0.0", "0.0000000", "-0.0000001", "7.0000001e1",
+                "123456789012345", "1234567890123456", "1.23456789012345", "1.234567890123456"}) {
+            assertReadsLikeJackson(s);
+            for (char after : new char[] {'/', ':', ',', ']'}) {
+                byte[] bytes = (s + after + "12345678").getBytes(StandardCharsets.US_ASCII);
+                cursor.reset(bytes, 0, bytes.length);
+                double v = cursor.readNumber();
+                assertThat(Double.doubleToRawLongBits(v)).as(s + after).isEqualTo(Double.doubleToRawLongBits(jackson(s)));
+                assertThat(cursor.peek()).as(s + after).isEqualTo(after);
+            }
+            byte[] high = (s + "x").getBytes(StandardCharsets.UTF_8);
+            for (int b = 0x80; b < 0x100; b++) {
+                high[high.length - 1] = (byte) b;
+                byte[] padded = java.util.Arrays.copyOf(high, high.length + 8);
+                java.util.Arrays.fill(padded, high.length, padded.length, (byte) '5');
+                cursor.reset(padded, 0, padded.length);
+                assertThat(Double.doubleToRawLongBits(cursor.readNumber())).as(s + " then byte " + b)
+                        .isEqualTo(Double.doubleToRawLongBits(jackson(s)));
+                assertThat(cursor.peek()).isEqualTo((int) (byte) b);
+            }
+        }
+    }
+
+    /** What Jackson reads for each element of a number array (null as NaN), the fast path's reference. */
+    private static double[] jacksonArray(String json) throws IOException {
+        try (JsonParser p = JsonFields.FACTORY.createParser(json)) {
+            assertThat(p.nextToken()).isEqualTo(JsonToken.START_ARRAY);
+            java.util.List<Double> values = new java.util.ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                values.add(p.currentToken() == JsonToken.VALUE_NULL ? Double.NaN : p.getDoubleValue());
+            }
+            return values.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+
+    @Test
+    void numberArraysReadExactlyLikeJacksonWhateverTheElementsLookLike() throws IOException {
+        SplittableRandom random = new SplittableRandom(2026);
+        FixedDecimals decimals = new FixedDecimals();
+        String[] odd = {"null", "0", "-0", "-0.0", "0.0", "1e-7", "-2.5E+3", "12345678.5", "0.123456789012",
+                "1234567890123456.5", "7", "-12", "0.00000001", "99999999.9999999", " 1.5", "1.5 ", "\t-0.25"};
+        for (int i = 0; i < 20_000; i++) {
+            int count = random.nextInt(0, 40);
+            StringBuilder json = new StringBuilder("[");
+            for (int k = 0; k < count; k++) {
+                if (k > 0) {
+                    json.append(',');
+                }
+                if (random.nextInt(6) == 0) {
+                    json.append(odd[random.nextInt(odd.length)]);
+                } else {
+                    double v = (random.nextDouble() * 2 - 1) * Math.pow(10, random.nextInt(-4, 8));
+                    json.append(decimals.buffer, 0, decimals.format(v, random.nextInt(0, 8)));
+                }
+            }
+            json.append(']');
+            String text = json.toString();
+            double[] expected = jacksonArray(text);
+            double[] fast = on(text + (random.nextBoolean() ? "" : ",\"tail\":[1.25,2.5]")).readNumberArray();
+            assertThat(fast.length).as(text).isEqualTo(expected.length);
+            for (int k = 0; k < expected.length; k++) {
+                assertThat(Double.doubleToRawLongBits(fast[k])).as(text + " element " + k)
+                        .isEqualTo(Double.doubleToRawLongBits(expected[k]));
+            }
+        }
+        assertThat(on("[]").readNumberArray()).isEmpty();
+        assertThatThrownBy(() -> on("[1.5,]").readNumberArray()).isInstanceOf(ByteJsonCursor.Decline.class);
+        assertThatThrownBy(() -> on("[1.5,01.5]").readNumberArray()).isInstanceOf(ByteJsonCursor.Decline.class);
+        assertThatThrownBy(() -> on("[0.25,0.5,0.75,1.25,1.5x]").readNumberArray()).isInstanceOf(ByteJsonCursor.Decline.class);
+        assertThatThrownBy(() -> on("[0.25,0.5,0.75,1.25,1.5").readNumberArray()).isInstanceOf(ByteJsonCursor.Decline.class);
+    }
+
+    @Test
+    void skippingANumberArrayAcceptsAndDeclinesExactlyWhatSkippingAnyValueDoes() {
+        SplittableRandom random = new SplittableRandom(99);
+        String[] elements = {"0.0326", "-0.8302337", "36.8249152", "0", "-0", "null", "1e-7", "01", "1.", "\"x\"",
+                "true", "[1.5,[2.5]]", "{\"a\":[1]}", "", "nul", "0.12345678", " 2.5 ", "-", "12345678.5"};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder json = new StringBuilder();
+            int shape = random.nextInt(10);
+            if (shape == 0) {
+                json.append(elements[random.nextInt(elements.length)]);
+            } else {
+                json.append('[');
+                int count = random.nextInt(0, 30);
+                for (int k = 0; k < count; k++) {
+                    if (k > 0) {
+                        json.append(random.nextInt(50) == 0 ? ",," : ",");
+                    }
+                    json.append(random.nextInt(8) == 0 ? elements[random.nextInt(elements.length)]
+                            : String.format(java.util.Locale.ROOT, "%.7f", random.nextDouble() * 40 - 20));
+                }
+                if (random.nextInt(30) != 0) {
+                    json.append(']');
+                }
+            }
+            String line = json + ",\"next\":1}";
+            int skippedTo = -1;
+            try {
+                on(line).skipValue();
+                skippedTo = cursor.peek() == ',' ? line.indexOf(",\"next\"", 0) : -2;
+            } catch (ByteJsonCursor.Decline e) {
+                skippedTo = -3;
+            }
+            int fastTo;
+            try {
+                on(line).skipNumberArray();
+                fastTo = cursor.peek() == ',' ? line.indexOf(",\"next\"", 0) : -2;
+            } catch (ByteJsonCursor.Decline e) {
+                fastTo = -3;
+            }
+            assertThat(fastTo).as(line).isEqualTo(skippedTo);
+            if (skippedTo >= 0) {
+                assertThat(cursor.more('}')).isTrue();
+                assertThat(cursor.readString()).isEqualTo("next");
+            }
+        }
+    }
+
+    @Test
     void numbersOutsideTheStrictGrammarOrTooBigAreDeclined() {
         for (String s : new String[] {"01", "-01", "1.", ".5", "-", "+1", "1e", "1e+", "NaN", "-Infinity",
                 "Infinity", "x"}) {
@@ -192,6 +343,49 @@ class ByteJsonCursorTest {
         String fine = "[".repeat(ByteJsonCursor.MAX_DEPTH) + "]".repeat(ByteJsonCursor.MAX_DEPTH);
         on(fine).skipValue();
         assertThat(cursor.atEnd()).isTrue();
+    }
+
+    /** What Jackson reads for a JSON string token. */
+    private static String jacksonString(String json) throws IOException {
+        try (JsonParser p = JsonFields.FACTORY.createParser(json)) {
+            assertThat(p.nextToken()).isEqualTo(JsonToken.VALUE_STRING);
+            return p.getText();
+        }
+    }
+
+    @Test
+    void shortTextsReadEightBytesAtATimeEqualJacksonAndAreShared() throws IOException {
+        SplittableRandom random = new SplittableRandom(5);
+        // fewer distinct texts than the cache holds (TokenTextCache.MAX_ENTRIES), so none is dropped by a reset
+        String[] specials = {"\\n", "\\\"", "\\\\", "\\u00e9", "\u00e9", "\u4e2d", "\ud83d\ude00", "/"};
+        for (int i = 0; i < 5_000; i++) {
+            int length = random.nextInt(0, 20);
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < length; k++) {
+                text.append((char) random.nextInt(0x20, 0x7f));
+            }
+            String plain = text.toString().replace("\\", "").replace("\"", "");
+            String json = random.nextInt(4) == 0
+                    ? "\"" + plain.substring(0, plain.length() / 2) + specials[random.nextInt(specials.length)]
+                            + plain.substring(plain.length() / 2) + "\""
+                    : "\"" + plain + "\"";
+            String expected = jacksonString(json);
+            String line = json + "," + json + ",\"0123456789abcdef0123\"";
+            String first = on(line).readString();
+            assertThat(cursor.more(']')).isTrue();
+            String second = cursor.readString();
+            assertThat(first).as(json).isEqualTo(expected);
+            assertThat(second).as(json).isEqualTo(expected);
+            if (json.indexOf('\\') < 0 && expected.length() <= 15 && expected.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                assertThat(second).as(json).isSameAs(first);
+            }
+            assertThat(cursor.more(']')).isTrue();
+            assertThat(cursor.readString()).isEqualTo("0123456789abcdef0123");
+        }
+        for (int control = 0; control < 0x20; control++) {
+            String line = "\"abc" + (char) control + "def\",\"0123456789abcdef\"";
+            assertThatThrownBy(() -> on(line).readString()).isInstanceOf(ByteJsonCursor.Decline.class);
+        }
     }
 
     @Test
