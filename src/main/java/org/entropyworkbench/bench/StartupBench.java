@@ -85,6 +85,9 @@ public final class StartupBench implements BenchSection {
                 }
             }
             report(report, wall, cpu, rounds);
+            if (context.python() != null) {
+                report.note(SECTION, "python baseline run as " + context.python() + " (the interpreter itself, no launcher script)");
+            }
             checkSameNumbers(context, report, root, ew, sample, work);
         } finally {
             deleteTree(work);
