@@ -263,6 +263,13 @@ public final class ScreenshotTour {
                 window.runModel().cancel();
                 return null;
             });
+            waitFor("replay stopped", () -> fx(() -> !window.runModel().running().get()));
+            // the cancelled replay's run (no question finished) would otherwise stand in the next size's runs list
+            fx(() -> {
+                List<LoadedRun> extra = window.workspace().runs().stream().filter(r -> !samples.contains(r.path())).toList();
+                extra.forEach(window.workspace()::removeRun);
+                return null;
+            });
             pause(500);
         }
 
