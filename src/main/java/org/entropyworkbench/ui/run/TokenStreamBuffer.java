@@ -82,12 +82,20 @@ public final class TokenStreamBuffer {
      * Everything offered since the previous call, one batch per stream that changed, in the order the
      * streams were created (so a question's step s comes before its step s+1). Completed streams are
      * forgotten after their final batch. Consumer thread.
+     *
+     * <p>Streams created after the call began wait for the next call: the map's iterator may pass a
+     * question's step s before it changes and still meet its step s+1, created meanwhile, which put
+     * step s+1's start before step s's in the UI (TokenStreamBufferTest caught it under load).
      */
     public List<LiveTokenBatch> drain() {
+        long upTo = sequence.get();
         List<LiveTokenBatch> out = new ArrayList<>();
         Iterator<Pending> it = streams.values().iterator();
         while (it.hasNext()) {
             Pending p = it.next();
+            if (p.order > upTo) {
+                continue;
+            }
             LiveTokenBatch batch = p.take();
             if (batch != null) {
                 out.add(batch);
