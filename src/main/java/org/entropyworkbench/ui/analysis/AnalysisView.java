@@ -1,5 +1,7 @@
 package org.entropyworkbench.ui.analysis;
 
+import static org.entropyworkbench.ui.common.LayoutParts.fixedLabel;
+import static org.entropyworkbench.ui.common.LayoutParts.spacer;
 import static org.entropyworkbench.ui.common.TableColumns.column;
 
 import java.io.IOException;
@@ -699,7 +701,6 @@ public final class AnalysisView extends BorderPane {
                 recorded, produced);
     }
 
-
     private static double meanOf(double[] values) {
         double sum = 0;
         int n = 0;
@@ -711,18 +712,4 @@ public final class AnalysisView extends BorderPane {
         }
         return n == 0 ? Double.NaN : sum / n;
     }
-
-    /** A label that keeps its whole text (the field next to it shrinks instead). */
-    private static Label fixedLabel(String text) {
-        Label label = new Label(text);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
-
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
-    }
-
 }

@@ -1,5 +1,6 @@
 package org.entropyworkbench.ui.calibration;
 
+import static org.entropyworkbench.ui.common.LayoutParts.fixedLabel;
 import static org.entropyworkbench.ui.common.TableColumns.column;
 
 import java.util.List;
@@ -244,13 +245,5 @@ public final class CalibrationView extends BorderPane {
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(4));
         return box;
-    }
-
-
-    /** A label that keeps its whole text (the fields next to it shrink instead). */
-    private static Label fixedLabel(String text) {
-        Label label = new Label(text);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
     }
 }

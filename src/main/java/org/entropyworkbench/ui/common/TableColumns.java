@@ -5,7 +5,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.text.TextAlignment;
 
@@ -20,6 +22,21 @@ public final class TableColumns {
         TableColumn<S, T> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
+    }
+
+    /**
+     * Cells that show their text and, when it is not empty, the whole text as a tooltip: for a long
+     * note or verdict the column cuts short.
+     */
+    public static <S> void textWithTooltip(TableColumn<S, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
     }
 
     private static final String TITLE_KEY = TableColumns.class.getName() + ".title";

@@ -65,7 +65,7 @@ public final class FollowScreenshots {
             });
             WorkbenchWindow window = (WorkbenchWindow) stage.getScene().getRoot();
             Path record = followSampleRecord(window, work);
-            for (int[] size : List.of(new int[] {1024, 700}, new int[] {1920, 1080})) {
+            for (int[] size : ScreenshotTour.SIZES) {
                 String suffix = size[0] + "x" + size[1];
                 fx(() -> {
                     stage.setWidth(size[0]);
@@ -84,7 +84,7 @@ public final class FollowScreenshots {
             });
             waitFor("analysis of the record", () -> fx(() -> window.analysisModel().analysis() != null
                     && window.analysisModel().analysis().header().runId().equals("serve-screenshots")));
-            for (int[] size : List.of(new int[] {1024, 700}, new int[] {1920, 1080})) {
+            for (int[] size : ScreenshotTour.SIZES) {
                 String suffix = size[0] + "x" + size[1];
                 fx(() -> {
                     stage.setWidth(size[0]);

@@ -14,7 +14,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -168,14 +167,7 @@ public final class SignalsView extends BorderPane {
         n.setPrefWidth(120);
         TableColumn<SignalRow, String> note = column("Availability", SignalRow::note);
         note.setPrefWidth(360);
-        note.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
-            }
-        });
+        TableColumns.textWithTooltip(note);
         table.getColumns().setAll(List.of(rank, name, direction, auroc, interval, auprc, d, p, n, note));
         for (TableColumn<SignalRow, ?> c : table.getColumns()) {
             c.setMinWidth(Math.min(c.getPrefWidth(), 60));

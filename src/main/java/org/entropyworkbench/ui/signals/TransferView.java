@@ -1,5 +1,7 @@
 package org.entropyworkbench.ui.signals;
 
+import static org.entropyworkbench.ui.common.LayoutParts.fixedLabel;
+import static org.entropyworkbench.ui.common.LayoutParts.spacer;
 import static org.entropyworkbench.ui.common.TableColumns.column;
 
 import java.util.List;
@@ -10,14 +12,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.entropyworkbench.ui.common.ResponsiveTables;
@@ -48,7 +48,7 @@ public final class TransferView extends VBox {
         busy.setPrefSize(18, 18);
         busy.setMinSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
-        FlowPane pickers = new FlowPane(8, 4, fixed("Calibrate on"), calibrate, fixed("Evaluate on"), evaluate, swap, busy);
+        FlowPane pickers = new FlowPane(8, 4, fixedLabel("Calibrate on"), calibrate, fixedLabel("Evaluate on"), evaluate, swap, busy);
         pickers.setAlignment(Pos.CENTER_LEFT);
 
         Label settings = new Label();
@@ -109,14 +109,7 @@ public final class TransferView extends VBox {
         }
         TableColumn<TransferRow, String> verdict = column("Verdict", TransferRow::verdict);
         verdict.setPrefWidth(420);
-        verdict.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
-            }
-        });
+        TableColumns.textWithTooltip(verdict);
         table.getColumns().setAll(List.of(rule, tauIn, tauA, savIn, savA, dIn, dA, verdict));
         for (TableColumn<TransferRow, ?> c : table.getColumns()) {
             c.setMinWidth(Math.min(c.getPrefWidth(), 70));
@@ -142,17 +135,5 @@ public final class TransferView extends VBox {
     private static void styleVerdict(Label verdict, boolean loses) {
         verdict.getStyleClass().removeAll("warning-text", "verdict-holds");
         verdict.getStyleClass().add(loses ? "warning-text" : "verdict-holds");
-    }
-
-    private static Label fixed(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
     }
 }
