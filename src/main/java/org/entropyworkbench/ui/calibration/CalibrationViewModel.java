@@ -36,8 +36,8 @@ import org.entropyworkbench.ui.workspace.LoadedRun;
 import org.entropyworkbench.ui.workspace.MethodOption;
 import org.entropyworkbench.ui.workspace.SampleMode;
 import org.entropyworkbench.ui.workspace.Workspace;
+import org.entropyworkbench.ui.task.LatestTask;
 import org.entropyworkbench.ui.task.TaskExecutor;
-import org.entropyworkbench.ui.task.TaskHandle;
 
 /**
  * State of the Calibration screen: which questions set the thresholds (all, or repeated n-shot
@@ -60,12 +60,12 @@ public final class CalibrationViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper importedText = new ReadOnlyStringWrapper(this, "imported", "No calibration imported");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
-    private long generation;
-    private TaskHandle task;
+    private final LatestTask latest;
 
     public CalibrationViewModel(Workspace workspace, TaskExecutor executor) {
         this.workspace = Objects.requireNonNull(workspace);
         this.executor = Objects.requireNonNull(executor);
+        this.latest = new LatestTask(executor, busy);
         this.session = workspace.session();
         session.analysisProperty().addListener((obs, old, now) -> compute());
         session.sampleModeProperty().addListener((obs, old, now) -> {
@@ -119,17 +119,12 @@ public final class CalibrationViewModel {
 
     /** Recomputes the rows for the current run and sample choice (few-shot in the background). */
     public void compute() {
-        generation++;
-        long mine = generation;
-        if (task != null) {
-            task.cancel();
-        }
+        latest.cancel();
         LoadedRun current = session.runProperty().get();
         RunAnalysis a = session.analysis();
         analysis.set(a);
         fewShot.set(null);
         if (a == null) {
-            busy.set(false);
             rows.clear();
             status.set(current == null ? "No run loaded."
                     : session.busyProperty().get() ? "Analysing " + current.displayName() + " at " + session.describe() + "…"
@@ -137,7 +132,6 @@ public final class CalibrationViewModel {
             return;
         }
         if (a.gradingState() == GradingState.UNGRADED) {
-            busy.set(false);
             rows.clear();
             status.set(current.displayName() + ": " + GradingState.NO_GOLD_REASON + ". Calibrate on a labelled run;"
                     + " the Follow screen shows live traffic against that calibration.");
@@ -154,25 +148,16 @@ public final class CalibrationViewModel {
         int n = session.shotsProperty().get();
         int d = session.drawsProperty().get();
         long s = session.seedProperty().get();
-        busy.set(true);
         status.set("Drawing " + d + " samples of " + n + "…");
-        task = executor.submit("Few-shot calibration (" + d + " draws of " + n + ")",
+        latest.submit("Few-shot calibration (" + d + " draws of " + n + ")",
                 progress -> FewShotCalibration.run(a.outcomes(), n, d, s, a.options().thresholdOptions()),
                 result -> {
-                    if (mine != generation) {
-                        return;
-                    }
-                    busy.set(false);
                     fewShot.set(result);
                     rows.setAll(withImported(fewShotRows(result)));
                     status.set(d + " draws of " + n + " labelled questions (seed " + s + "); τ and effects are"
                             + " evaluated on the questions not drawn.");
                 },
                 error -> {
-                    if (mine != generation) {
-                        return;
-                    }
-                    busy.set(false);
                     rows.clear();
                     status.set("Few-shot calibration impossible: " + error.getMessage());
                 });

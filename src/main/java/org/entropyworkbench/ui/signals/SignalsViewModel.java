@@ -16,8 +16,8 @@ import org.entropyworkbench.core.analysis.SignalComparison;
 import org.entropyworkbench.core.signal.Signal;
 import org.entropyworkbench.core.signal.SignalBootstrap;
 import org.entropyworkbench.core.signal.SignalReport;
+import org.entropyworkbench.ui.task.LatestTask;
 import org.entropyworkbench.ui.task.TaskExecutor;
-import org.entropyworkbench.ui.task.TaskHandle;
 import org.entropyworkbench.ui.workspace.AnalysisSession;
 import org.entropyworkbench.ui.workspace.LoadedRun;
 import org.entropyworkbench.ui.workspace.Workspace;
@@ -35,7 +35,6 @@ import org.entropyworkbench.ui.workspace.Workspace;
 public final class SignalsViewModel {
 
     private final Workspace workspace;
-    private final TaskExecutor executor;
     private final AnalysisSession session;
     private final ObservableList<SignalRow> rows = FXCollections.observableArrayList();
     private final ObservableList<SignalCurve> curves = FXCollections.observableArrayList();
@@ -47,12 +46,11 @@ public final class SignalsViewModel {
 
     private boolean active;
     private Object shownFor;
-    private long generation;
-    private TaskHandle task;
+    private final LatestTask latest;
 
     public SignalsViewModel(Workspace workspace, TaskExecutor executor) {
         this.workspace = Objects.requireNonNull(workspace);
-        this.executor = Objects.requireNonNull(executor);
+        this.latest = new LatestTask(executor, busy);
         this.session = workspace.session();
         this.transfer = new TransferViewModel(workspace, executor);
         highlighted.set(session.signal());
@@ -115,7 +113,7 @@ public final class SignalsViewModel {
             return;
         }
         if (run == null) {
-            cancel();
+            latest.cancel();
             shownFor = null;
             rows.clear();
             curves.clear();
@@ -123,7 +121,7 @@ public final class SignalsViewModel {
             return;
         }
         if (!active) {
-            cancel();
+            latest.cancel();
             shownFor = null;
             rows.clear();
             curves.clear();
@@ -131,7 +129,7 @@ public final class SignalsViewModel {
             return;
         }
         if (run.analysis() != null && !run.analysis().gradingState().hasClasses()) {
-            cancel();
+            latest.cancel();
             shownFor = request;
             rows.clear();
             message.set(run.displayName() + ": no gold answers in this run, and ranking signals by AUROC needs graded"
@@ -139,31 +137,22 @@ public final class SignalsViewModel {
                     + " and savings at τ).");
             return;
         }
-        cancel();
-        long mine = ++generation;
         shownFor = request;
-        busy.set(true);
         message.set("Ranking " + Signal.values().length + " signals on " + run.displayName() + "…");
-        task = executor.submit("Ranking signals of " + run.displayName(),
+        latest.submit("Ranking signals of " + run.displayName(),
                 progress -> ranking(SignalComparison.compare(run.file(), options, List.of(Signal.values()),
                         SignalBootstrap.DEFAULT_RESAMPLES, SignalBootstrap.DEFAULT_SEED,
                         SignalComparison.DEFAULT_PERMUTATIONS)),
                 ranking -> {
-                    if (mine == generation) {
-                        busy.set(false);
-                        message.set("");
-                        rows.setAll(rowsOf(ranking.reports()));
-                        curves.setAll(ranking.curves());
-                    }
+                    message.set("");
+                    rows.setAll(rowsOf(ranking.reports()));
+                    curves.setAll(ranking.curves());
                 },
                 error -> {
-                    if (mine == generation) {
-                        busy.set(false);
-                        shownFor = null;
-                        rows.clear();
-                        curves.clear();
-                        message.set("Ranking the signals failed: " + error.getMessage());
-                    }
+                    shownFor = null;
+                    rows.clear();
+                    curves.clear();
+                    message.set("Ranking the signals failed: " + error.getMessage());
                 });
     }
 
@@ -194,12 +183,4 @@ public final class SignalsViewModel {
         return out;
     }
 
-    private void cancel() {
-        generation++;
-        if (task != null) {
-            task.cancel();
-            task = null;
-        }
-        busy.set(false);
-    }
 }

@@ -15,8 +15,8 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.entropyworkbench.core.analysis.AnalysisOptions;
 import org.entropyworkbench.core.analysis.SignalTransfer;
+import org.entropyworkbench.ui.task.LatestTask;
 import org.entropyworkbench.ui.task.TaskExecutor;
-import org.entropyworkbench.ui.task.TaskHandle;
 import org.entropyworkbench.ui.workspace.AnalysisSession;
 import org.entropyworkbench.ui.workspace.LoadedRun;
 import org.entropyworkbench.ui.workspace.Workspace;
@@ -35,7 +35,6 @@ import org.entropyworkbench.ui.workspace.Workspace;
 public final class TransferViewModel {
 
     private final Workspace workspace;
-    private final TaskExecutor executor;
     private final AnalysisSession session;
     private final ObjectProperty<LoadedRun> calibrationRun = new SimpleObjectProperty<>(this, "calibrationRun");
     private final ObjectProperty<LoadedRun> evaluationRun = new SimpleObjectProperty<>(this, "evaluationRun");
@@ -47,12 +46,11 @@ public final class TransferViewModel {
 
     private boolean active;
     private Request shownFor;
-    private long generation;
-    private TaskHandle task;
+    private final LatestTask latest;
 
     public TransferViewModel(Workspace workspace, TaskExecutor executor) {
         this.workspace = Objects.requireNonNull(workspace);
-        this.executor = Objects.requireNonNull(executor);
+        this.latest = new LatestTask(executor, busy);
         this.session = workspace.session();
         workspace.runs().addListener((ListChangeListener<LoadedRun>) c -> runsChanged());
         calibrationRun.addListener((obs, old, now) -> refresh());
@@ -131,7 +129,7 @@ public final class TransferViewModel {
         if (request.sameAs(shownFor)) {
             return;
         }
-        cancel();
+        latest.cancel();
         shownFor = null;
         rows.clear();
         losesAccuracy.set(false);
@@ -145,26 +143,18 @@ public final class TransferViewModel {
             verdict.set("");
             return;
         }
-        long mine = ++generation;
         shownFor = request;
-        busy.set(true);
         verdict.set("Calibrating on " + a.displayName() + ", evaluating on " + b.displayName() + "…");
-        task = executor.submit("Transfer " + a.displayName() + " → " + b.displayName(),
+        latest.submit("Transfer " + a.displayName() + " → " + b.displayName(),
                 progress -> SignalTransfer.of(a.file(), b.file(), options),
                 result -> {
-                    if (mine == generation) {
-                        busy.set(false);
-                        rows.setAll(result.rows().stream().map(TransferRow::of).toList());
-                        losesAccuracy.set(!result.losingRows().isEmpty());
-                        verdict.set(summary(result, a, b));
-                    }
+                    rows.setAll(result.rows().stream().map(TransferRow::of).toList());
+                    losesAccuracy.set(!result.losingRows().isEmpty());
+                    verdict.set(summary(result, a, b));
                 },
                 error -> {
-                    if (mine == generation) {
-                        busy.set(false);
-                        shownFor = null;
-                        verdict.set("The transfer could not be computed: " + error.getMessage());
-                    }
+                    shownFor = null;
+                    verdict.set("The transfer could not be computed: " + error.getMessage());
                 });
     }
 
@@ -194,12 +184,4 @@ public final class TransferViewModel {
         }
     }
 
-    private void cancel() {
-        generation++;
-        if (task != null) {
-            task.cancel();
-            task = null;
-        }
-        busy.set(false);
-    }
 }

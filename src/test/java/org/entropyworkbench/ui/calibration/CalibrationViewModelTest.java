@@ -15,6 +15,7 @@ import org.entropyworkbench.ui.workspace.SampleMode;
 import org.entropyworkbench.ui.workspace.Workspace;
 import org.entropyworkbench.ui.common.UiTestRuns;
 import org.entropyworkbench.ui.task.CurrentThreadTaskExecutor;
+import org.entropyworkbench.ui.task.QueuedTaskExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,22 @@ class CalibrationViewModelTest {
         double first = mean.tau();
         model.compute();
         assertThat(model.rows().get(ThresholdMethod.ENTROPY_MEAN.ordinal()).tau()).isEqualTo(first);
+    }
+
+    @Test
+    void switchingBackToAllWhileDrawsRunStopsBeingBusy() {
+        QueuedTaskExecutor queued = new QueuedTaskExecutor();
+        CalibrationViewModel waiting = new CalibrationViewModel(workspace, queued);
+        waiting.modeProperty().set(SampleMode.FEW_SHOT);
+        waiting.compute();
+        assertThat(waiting.busyProperty().get()).as("few-shot draws queued").isTrue();
+
+        waiting.modeProperty().set(SampleMode.ALL);
+        waiting.compute();
+        assertThat(waiting.busyProperty().get()).isFalse();
+        queued.runAll();
+        assertThat(waiting.fewShotProperty().get()).as("the cancelled draws deliver nothing").isNull();
+        assertThat(waiting.rows()).hasSize(4);
     }
 
     @Test
